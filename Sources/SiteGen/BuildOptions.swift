@@ -1,0 +1,23 @@
+import Foundation
+
+/// What a build reads, where it writes, and which articles it includes.
+public struct BuildOptions: Sendable {
+    /// The site folder holding `site.yml`, `content/` and `themes/`.
+    public var sourceDirectory: String
+    /// Where the site is written (`public` by default, relative to the current folder).
+    public var outputDirectory: String
+    /// Include `draft: true` articles.
+    public var includeDrafts: Bool = false
+    /// Include articles dated after `now`.
+    public var includeFuture: Bool = false
+    /// Replaces `site.yml`'s `base_url` (e.g. the dev server's origin).
+    public var baseURLOverride: String?
+    /// The instant that decides what is "in the future".
+    public var now: Date = Date()
+
+    /// Creates options with the defaults of `sitegen build`.
+    public init(sourceDirectory: String = ".", outputDirectory: String = "public") {
+        self.sourceDirectory = sourceDirectory
+        self.outputDirectory = outputDirectory
+    }
+}

@@ -1,0 +1,14 @@
+/// A file copied to the output unchanged: a non-Markdown file under `content/` or a file in the
+/// theme's `static/` folder.
+public struct StaticFile: Sendable, Hashable {
+    /// Path in the output, relative, with `/` separators (e.g. `uploads/2022/07/DSC_4817.jpg`).
+    public var outputPath: String
+    /// Absolute path of the file to copy.
+    public var sourcePath: String
+
+    /// Creates a static file entry.
+    public init(outputPath: String, sourcePath: String) {
+        self.outputPath = outputPath
+        self.sourcePath = sourcePath
+    }
+}
