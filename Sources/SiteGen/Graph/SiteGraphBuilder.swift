@@ -1,0 +1,133 @@
+import Foundation
+
+/// Resolves loaded content into a `SiteGraph`: filters drafts and future articles, orders,
+/// assigns permalinks and computes every list. Pure: no file access.
+public enum SiteGraphBuilder {
+    /// Builds the graph; duplicate permalinks and an unusable permalink pattern are reported as
+    /// errors.
+    public static func build(_ content: SiteContent, options: BuildOptions) -> (graph: SiteGraph, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        let config = content.config
+        let tree = ColumnTree(declarations: config.columns, indexes: content.columnIndexes)
+
+        let published = content.articles
+            .filter { (options.includeDrafts || !$0.draft) && (options.includeFuture || $0.date <= options.now) }
+            .sorted(by: isNewer)
+
+        let pattern = PermalinkPattern(config.permalink)
+        if let problem = pattern.problem {
+            diagnostics.error(problem, at: SourceLocation(path: "site.yml"))
+        }
+        let dates = DateFormatting(pattern: config.dateFormat, timeZone: config.timeZone)
+        let paths = published.map { article in
+            pattern.outputPath(column: article.columnPath, slug: article.slug, date: dates.components(of: article.date))
+        }
+        diagnostics.append(contentsOf: duplicatePaths(paths, articles: published))
+
+        let columnArticles = articlesByColumn(published, tree: tree)
+        let graph = SiteGraph(
+            articles: published,
+            articlePaths: paths,
+            columns: tree,
+            columnArticles: columnArticles,
+            neighbours: neighbours(published),
+            recommended: newest(published, with: .recommend, limit: config.lists.recommended + 1),
+            hotByColumn: columnArticles.mapValues { hottest($0, in: published, limit: config.lists.hot) },
+            related: RelatedArticles.compute(published, limit: config.lists.related),
+            tags: tags(published),
+            focus: newest(published, with: .focus, limit: max(1, config.lists.focus)),
+            headlines: newest(published, with: .headline, limit: config.lists.headlines),
+            columnIndexes: content.columnIndexes
+        )
+        return (graph, diagnostics)
+    }
+
+    /// Newest first; equal dates ordered by id so the order never depends on input order.
+    static func isNewer(_ a: Article, _ b: Article) -> Bool {
+        a.date != b.date ? a.date > b.date : a.id < b.id
+    }
+
+    static func duplicatePaths(_ paths: [String], articles: [Article]) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        var firstOwner: [String: Int] = [:]
+        for (index, path) in paths.enumerated() {
+            if let other = firstOwner[path] {
+                let (first, second) = articles[other].id < articles[index].id ? (other, index) : (index, other)
+                diagnostics.error(
+                    "two articles have the same URL /\(path): \(articles[first].sourcePath) and \(articles[second].sourcePath)",
+                    at: SourceLocation(path: articles[second].sourcePath, line: 1, column: 1)
+                )
+            } else {
+                firstOwner[path] = index
+            }
+        }
+        return diagnostics
+    }
+
+    /// Each column's own and descendants' articles, newest first (the input order).
+    static func articlesByColumn(_ articles: [Article], tree: ColumnTree) -> [String: [Int]] {
+        var lists: [String: [Int]] = [:]
+        for id in tree.order { lists[id] = [] }
+        for (index, article) in articles.enumerated() {
+            guard let column = tree[article.columnPath] else { continue }
+            for id in column.ancestors + [column.id] { lists[id, default: []].append(index) }
+        }
+        return lists
+    }
+
+    /// 上一篇 / 下一篇 within the article's own (direct) column.
+    static func neighbours(_ articles: [Article]) -> [Neighbours] {
+        var result = Array(repeating: Neighbours(newer: nil, older: nil), count: articles.count)
+        var lastInColumn: [String: Int] = [:]
+        for (index, article) in articles.enumerated() {
+            if let newer = lastInColumn[article.columnPath] {
+                result[index].newer = newer
+                result[newer].older = index
+            }
+            lastInColumn[article.columnPath] = index
+        }
+        return result
+    }
+
+    static func newest(_ articles: [Article], with flag: ArticleFlags, limit: Int) -> [Int] {
+        var result: [Int] = []
+        for (index, article) in articles.enumerated() where article.flags.contains(flag) {
+            if result.count >= limit { break }
+            result.append(index)
+        }
+        return result
+    }
+
+    /// Highest hits first; equal hits keep newest-first order. A bounded selection, not a full sort.
+    static func hottest(_ list: [Int], in articles: [Article], limit: Int) -> [Int] {
+        guard limit > 0 else { return [] }
+        var top: [Int] = []
+        top.reserveCapacity(limit + 1)
+        for index in list {
+            let hits = articles[index].hits
+            if top.count == limit, let last = top.last, articles[last].hits >= hits { continue }
+            // Insert after every entry with hits >= this one's (stable for ties).
+            var position = top.count
+            while position > 0, articles[top[position - 1]].hits < hits { position -= 1 }
+            top.insert(index, at: position)
+            if top.count > limit { top.removeLast() }
+        }
+        return top
+    }
+
+    /// Tags keyed by URL segment, most used first, then by segment.
+    static func tags(_ articles: [Article]) -> [Tag] {
+        var bySegment: [String: Tag] = [:]
+        for (index, article) in articles.enumerated() {
+            var seen = Set<String>()
+            for name in article.tags {
+                let segment = Slug.tagURLSegment(name)
+                guard seen.insert(segment).inserted else { continue }
+                bySegment[segment, default: Tag(name: name, segment: segment, articles: [])].articles.append(index)
+            }
+        }
+        return bySegment.values.sorted {
+            $0.articles.count != $1.articles.count ? $0.articles.count > $1.articles.count : $0.segment < $1.segment
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// The view model of every published article as it appears in lists (title, short title, URL,
+/// dates, summary, cover), built once per build and shared read-only by all pages.
+///
+/// Immutable after `init`, hence safe to read from the parallel render workers.
+final class LinkTable: @unchecked Sendable {
+    /// One dictionary per article index.
+    let links: [[String: Any]]
+
+    init(graph: SiteGraph, prepared: [PreparedArticle], config: SiteConfig, urls: SiteURLs) {
+        let listDates = DateFormatting(pattern: config.listDateFormat, timeZone: config.timeZone)
+        let fullDates = DateFormatting(pattern: config.dateFormat, timeZone: config.timeZone)
+        var links: [[String: Any]] = []
+        links.reserveCapacity(graph.articles.count)
+        for (index, article) in graph.articles.enumerated() {
+            var link: [String: Any] = [
+                "title": article.title,
+                "short": TextTruncation.truncate(article.title, toWidth: config.titleWidth),
+                "url": urls.href(graph.articlePaths[index]),
+                "date": listDates.string(from: article.date),
+                "datetime": fullDates.string(from: article.date),
+                "summary": prepared[index].summary,
+                "hits": article.hits,
+            ]
+            if let column = graph.columns[article.columnPath] {
+                link["column"] = column.name
+                link["columnURL"] = urls.href(SiteGraph.directory(ofColumn: column.id))
+            }
+            if let cover = article.cover {
+                link["cover"] = urls.hrefForSitePath(cover)
+            }
+            links.append(link)
+        }
+        self.links = links
+    }
+
+    /// The view models of a list of article indexes.
+    subscript(indexes: some Sequence<Int>) -> [[String: Any]] {
+        indexes.map { links[$0] }
+    }
+}

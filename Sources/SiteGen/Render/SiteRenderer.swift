@@ -1,0 +1,276 @@
+import Foundation
+
+/// Renders the resolved site into output files. Pure: it reads no file, it only turns the graph
+/// and the compiled templates into strings.
+///
+/// Blocks that many pages share (header with navigation, footer, a column's sidebar) are
+/// rendered once per site or per column and pasted into each page, so per-page template work
+/// is limited to what really differs per page.
+struct SiteRenderer: Sendable {
+    let graph: SiteGraph
+    let config: SiteConfig
+    let templates: TemplateLibrary
+    let urls: SiteURLs
+    let prepared: [PreparedArticle]
+    let links: LinkTable
+    let blocks: SharedBlocks
+    let fullDates: DateFormatting
+
+    /// Prepares everything pages share: Markdown of every article, list view models, blocks.
+    init(graph: SiteGraph, config: SiteConfig, templates: TemplateLibrary, urls: SiteURLs) {
+        self.graph = graph
+        self.config = config
+        self.templates = templates
+        self.urls = urls
+        prepared = PreparedArticle.prepareAll(graph, config: config, urls: urls)
+        links = LinkTable(graph: graph, prepared: prepared, config: config, urls: urls)
+        blocks = SharedBlocks(graph: graph, config: config, templates: templates, urls: urls, links: links)
+        fullDates = DateFormatting(pattern: config.dateFormat, timeZone: config.timeZone)
+    }
+
+    /// Every page, feed and the sitemap, sorted by path.
+    func renderAll() -> [OutputFile] {
+        var files = parallelMap(graph.articles.count) { articlePage($0) }
+        files += parallelMap(graph.columns.order.count) { columnPages(graph.columns.order[$0]) }.flatMap { $0 }
+        files += parallelMap(graph.tags.count) { tagPages(graph.tags[$0]) }.flatMap { $0 }
+        files.append(homePage())
+        files.append(tagIndexPage())
+        files.append(notFoundPage())
+        files += FeedBuilder(graph: graph, config: config, urls: urls, links: links, prepared: prepared).feeds()
+        files += SitemapBuilder(graph: graph, urls: urls).sitemaps(extraPaths: ["tags/index.html"])
+        files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
+        return files
+    }
+
+    // MARK: Page shell
+
+    /// Wraps a page's main content in the theme's `base` template.
+    func page(
+        path: String, title: String, description: String, main: String,
+        header: String, sidebar: String, kind: String, image: String? = nil, feed: String? = nil
+    ) -> OutputFile {
+        var page: [String: Any] = [
+            "title": title,
+            "description": TextTruncation.truncate(Summary.make(from: description, width: 1000), toWidth: 300),
+            "canonical": urls.absolute(path),
+            "kind": kind,
+            "ogType": kind == "article" ? "article" : "website",
+        ]
+        if let image { page["image"] = urls.absoluteForSitePath(image) }
+        page["feed"] = feed ?? urls.href("rss.xml")
+        let context: [String: Any] = [
+            "site": blocks.site,
+            "page": page,
+            "header": header,
+            "content": main,
+            "sidebar": sidebar,
+            "footer": blocks.footer,
+        ]
+        return OutputFile(path: path, text: templates.render("base", context))
+    }
+
+    func breadcrumb(_ columnID: String) -> [[String: Any]] {
+        graph.columns.chain(to: columnID).compactMap { id in
+            graph.columns[id].map { ["name": $0.name, "url": urls.href(SiteGraph.directory(ofColumn: id))] }
+        }
+    }
+
+    // MARK: Articles
+
+    func articlePage(_ index: Int) -> OutputFile {
+        let article = graph.articles[index]
+        let path = graph.articlePaths[index]
+        let neighbours = graph.neighbours[index]
+        var view: [String: Any] = [
+            "title": article.title,
+            "url": urls.href(path),
+            "date": fullDates.string(from: article.date),
+            "isoDate": fullDates.w3c(article.date),
+            "source": article.source,
+            "authors": article.authors.joined(separator: " "),
+            "hits": article.hits,
+            "body": prepared[index].html,
+            "summary": prepared[index].summary,
+            "tags": article.tags.compactMap { name -> [String: Any]? in
+                let segment = Slug.tagURLSegment(name)
+                return ["name": name, "url": urls.href("tags/" + segment + "/index.html")]
+            },
+            "params": TemplateValues.context(article.params),
+        ]
+        if let cover = article.cover {
+            view["cover"] = ["url": urls.hrefForSitePath(cover), "alt": article.title]
+        }
+        if let column = graph.columns[article.columnPath] {
+            view["column"] = ["name": column.name, "url": urls.href(SiteGraph.directory(ofColumn: column.id))]
+        }
+        var context: [String: Any] = [
+            "article": view,
+            "site": blocks.site,
+            "breadcrumb": breadcrumb(article.columnPath),
+            "related": links[graph.related[index]],
+            "home": urls.href("index.html"),
+        ]
+        if let newer = neighbours.newer { context["newer"] = links.links[newer] }
+        if let older = neighbours.older { context["older"] = links.links[older] }
+        return page(
+            path: path,
+            title: article.title + " - " + config.title,
+            description: prepared[index].summary,
+            main: templates.render("article", context),
+            header: blocks.header(forColumn: article.columnPath),
+            sidebar: blocks.sidebar(forColumn: article.columnPath, excluding: index),
+            kind: "article",
+            image: article.cover
+        )
+    }
+
+    // MARK: Columns
+
+    func columnPages(_ id: String) -> [OutputFile] {
+        guard let column = graph.columns[id] else { return [] }
+        let list = graph.columnArticles[id] ?? []
+        let pagination = Pagination(totalItems: list.count, perPage: config.paginate)
+        let directory = SiteGraph.directory(ofColumn: id)
+        let intro = graph.columnIndexes[id].map { MarkdownRenderer(unsafe: config.markdownUnsafe).render($0.body).html } ?? ""
+        let title = graph.columnIndexes[id]?.title ?? column.name
+        let children = column.children.compactMap { child in
+            graph.columns[child].map { ["name": $0.name, "url": urls.href(SiteGraph.directory(ofColumn: child))] as [String: Any] }
+        }
+        let header = blocks.header(forColumn: id)
+        let sidebar = blocks.sidebar(forColumn: id, excluding: nil)
+        return (1...pagination.pageCount).map { number in
+            let pageDirectory = Pagination.directory(ofPage: number, listDirectory: directory)
+            let context: [String: Any] = [
+                "column": [
+                    "name": title,
+                    "url": urls.href(directory),
+                    "description": column.description,
+                    "intro": number == 1 ? PreparedArticle.rebaseRootRelativeLinks(intro, basePath: urls.basePath) : "",
+                    "children": children,
+                    "feed": urls.href(directory + "rss.xml"),
+                ] as [String: Any],
+                "site": blocks.site,
+                "breadcrumb": breadcrumb(id),
+                "items": links[list[pagination.range(ofPage: number)]],
+                "pager": pager(pagination, page: number, listDirectory: directory),
+            ]
+            let suffix = number > 1 ? " - 第\(number)页" : ""
+            return page(
+                path: pageDirectory + "index.html",
+                title: title + suffix + " - " + config.title,
+                description: column.description.isEmpty ? "\(config.title)\(title)栏目" : column.description,
+                main: templates.render("column", context),
+                header: header,
+                sidebar: sidebar,
+                kind: "column",
+                feed: urls.href(directory + "rss.xml")
+            )
+        }
+    }
+
+    /// The pager view model: numbered window ±2, first/previous/next/last, counts.
+    func pager(_ pagination: Pagination, page number: Int, listDirectory: String) -> [String: Any] {
+        func url(_ page: Int) -> String {
+            urls.href(Pagination.directory(ofPage: page, listDirectory: listDirectory) + "index.html")
+        }
+        var pager: [String: Any] = [
+            "current": number,
+            "total": pagination.pageCount,
+            "count": pagination.totalItems,
+            "multiple": pagination.pageCount > 1,
+            "pages": pagination.window(around: number).map { ["number": $0, "url": url($0), "current": $0 == number] as [String: Any] },
+        ]
+        if number > 1 {
+            pager["first"] = url(1)
+            pager["prev"] = url(number - 1)
+        }
+        if number < pagination.pageCount {
+            pager["next"] = url(number + 1)
+            pager["last"] = url(pagination.pageCount)
+        }
+        return pager
+    }
+
+    // MARK: Tags
+
+    func tagPages(_ tag: Tag) -> [OutputFile] {
+        let pagination = Pagination(totalItems: tag.articles.count, perPage: config.paginate)
+        return (1...pagination.pageCount).map { number in
+            let context: [String: Any] = [
+                "tag": ["name": tag.name, "url": urls.href(tag.directory), "count": tag.articles.count] as [String: Any],
+                "site": blocks.site,
+                "tagsURL": urls.href("tags/index.html"),
+                "items": links[tag.articles[pagination.range(ofPage: number)]],
+                "pager": pager(pagination, page: number, listDirectory: tag.directory),
+            ]
+            let suffix = number > 1 ? " - 第\(number)页" : ""
+            return page(
+                path: Pagination.directory(ofPage: number, listDirectory: tag.directory) + "index.html",
+                title: "标签：\(tag.name)\(suffix) - \(config.title)",
+                description: "\(config.title)关于“\(tag.name)”的报道",
+                main: templates.render("tag", context),
+                header: blocks.header(forColumn: nil),
+                sidebar: blocks.sidebar(forColumn: nil, excluding: nil),
+                kind: "tag"
+            )
+        }
+    }
+
+    func tagIndexPage() -> OutputFile {
+        let tags = graph.tags.map { tag -> [String: Any] in
+            ["name": tag.name, "url": urls.href(tag.directory), "count": tag.articles.count]
+        }
+        return page(
+            path: "tags/index.html",
+            title: "全部标签 - " + config.title,
+            description: "\(config.title)全部标签",
+            main: templates.render("tags", ["tags": tags, "site": blocks.site]),
+            header: blocks.header(forColumn: nil),
+            sidebar: blocks.sidebar(forColumn: nil, excluding: nil),
+            kind: "tags"
+        )
+    }
+
+    // MARK: Home and 404
+
+    func homePage() -> OutputFile {
+        let lists = config.lists
+        let columns = graph.columns.topLevel.compactMap { id -> [String: Any]? in
+            guard let column = graph.columns[id] else { return nil }
+            return [
+                "name": column.name,
+                "url": urls.href(SiteGraph.directory(ofColumn: id)),
+                "items": links[(graph.columnArticles[id] ?? []).prefix(lists.homeColumn)],
+            ]
+        }
+        let context: [String: Any] = [
+            "site": blocks.site,
+            "focus": links[graph.focus],
+            "headlines": links[graph.headlines],
+            "columns": columns,
+            "recommended": links[graph.recommended.prefix(lists.recommended)],
+            "latest": links[(0..<graph.articles.count).prefix(lists.homeLatest)],
+        ]
+        return page(
+            path: "index.html",
+            title: config.subtitle.isEmpty ? config.title : config.title + " - " + config.subtitle,
+            description: config.description.isEmpty ? config.subtitle : config.description,
+            main: templates.render("home", context),
+            header: blocks.header(forColumn: nil),
+            sidebar: blocks.sidebar(forColumn: nil, excluding: nil),
+            kind: "home"
+        )
+    }
+
+    func notFoundPage() -> OutputFile {
+        page(
+            path: "404.html",
+            title: "页面未找到 - " + config.title,
+            description: "页面未找到",
+            main: templates.render("404", ["site": blocks.site, "latest": links[(0..<graph.articles.count).prefix(config.lists.homeLatest)]]),
+            header: blocks.header(forColumn: nil),
+            sidebar: "",
+            kind: "404"
+        )
+    }
+}

@@ -1,0 +1,51 @@
+/// `sitemap.xml`: home, columns (every page), tags, articles with `lastmod`. Past 50,000 URLs
+/// (the protocol's limit) the URLs go to `sitemap-1.xml`, `sitemap-2.xml`… and `sitemap.xml`
+/// becomes a sitemap index.
+struct SitemapBuilder {
+    /// URLs per sitemap file, the protocol's maximum.
+    static let limit = 50_000
+
+    let graph: SiteGraph
+    let urls: SiteURLs
+    var limit = SitemapBuilder.limit
+
+    /// The sitemap file(s); `extraPaths` are further pages to list (e.g. the tag index).
+    func sitemaps(extraPaths: [String]) -> [OutputFile] {
+        let dates = DateFormatting(pattern: "yyyy", timeZone: .gmt)
+        var entries: [(loc: String, lastmod: String?)] = [(urls.absolute("index.html"), graph.articles.first.map { dates.w3c($0.date) })]
+        for id in graph.columns.order {
+            let newest = graph.columnArticles[id]?.first.map { dates.w3c(graph.articles[$0].date) }
+            entries.append((urls.absolute(SiteGraph.directory(ofColumn: id)), newest))
+        }
+        entries += extraPaths.map { (urls.absolute($0), nil) }
+        for tag in graph.tags {
+            entries.append((urls.absolute(tag.directory), tag.articles.first.map { dates.w3c(graph.articles[$0].date) }))
+        }
+        for (index, article) in graph.articles.enumerated() {
+            entries.append((urls.absolute(graph.articlePaths[index]), dates.w3c(article.date)))
+        }
+
+        func urlset(_ slice: ArraySlice<(loc: String, lastmod: String?)>) -> String {
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for entry in slice {
+                xml += "<url><loc>\(HTMLEscaping.escapeXML(entry.loc))</loc>"
+                if let lastmod = entry.lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
+                xml += "</url>\n"
+            }
+            return xml + "</urlset>\n"
+        }
+
+        if entries.count <= limit {
+            return [OutputFile(path: "sitemap.xml", text: urlset(entries[...]))]
+        }
+        var files: [OutputFile] = []
+        var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (number, start) in stride(from: 0, to: entries.count, by: limit).enumerated() {
+            let path = "sitemap-\(number + 1).xml"
+            files.append(OutputFile(path: path, text: urlset(entries[start..<min(entries.count, start + limit)])))
+            index += "<sitemap><loc>\(HTMLEscaping.escapeXML(urls.absolute(path)))</loc></sitemap>\n"
+        }
+        files.append(OutputFile(path: "sitemap.xml", text: index + "</sitemapindex>\n"))
+        return files
+    }
+}

@@ -1,0 +1,51 @@
+import Mustache
+
+/// The theme's templates compiled once per build, with parse errors turned into diagnostics
+/// that name the template file, line and column.
+struct TemplateLibrary: Sendable {
+    /// Templates every theme must provide.
+    static let required = ["base", "header", "footer", "sidebar", "article", "column", "home", "tag", "tags", "404"]
+
+    private let library: MustacheLibrary
+
+    /// Compiles every template of `theme`; returns `nil` when a required template is missing or
+    /// any template fails to parse.
+    static func compile(_ theme: Theme) -> (library: TemplateLibrary?, diagnostics: Diagnostics) {
+        var diagnostics = Diagnostics()
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, source) in theme.templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                templates[name] = try MustacheTemplate(string: source.text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.error(
+                    "template syntax error: \(describe(error.error))",
+                    at: SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber),
+                    sourceLine: error.context.line
+                )
+            } catch {
+                diagnostics.error("template syntax error: \(error)", at: SourceLocation(path: source.path))
+            }
+        }
+        for name in required where theme.templates[name] == nil {
+            diagnostics.error("theme '\(theme.name)' has no template '\(name).mustache'", at: SourceLocation(path: "themes/\(theme.name)/templates"))
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (TemplateLibrary(library: MustacheLibrary(templates: templates)), diagnostics)
+    }
+
+    /// Renders template `name` with a view model.
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let parseError = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch parseError {
+        case .sectionCloseNameIncorrect: return "section closed with the wrong name"
+        case .unfinishedName: return "unfinished tag name (missing '}}'?)"
+        case .expectedSectionEnd: return "section is never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        default: return "\(parseError)"
+        }
+    }
+}
