@@ -7,12 +7,16 @@ public enum DisplayWidth {
     /// The display width of one Unicode scalar.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v == 0 { return 0 }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
-        let props = scalar.properties
-        if props.generalCategory == .nonspacingMark || props.generalCategory == .enclosingMark
-            || props.generalCategory == .format || v == 0x200B {
+        // Fast path for the bulk of Chinese text: no marks or format characters live here,
+        // so the (comparatively slow) Unicode property lookup can be skipped.
+        if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
+            || (0xFF01...0xFF60).contains(v) || (0xAC00...0xD7A3).contains(v) {
+            return 2
+        }
+        let category = scalar.properties.generalCategory
+        if category == .nonspacingMark || category == .enclosingMark || category == .format || v == 0x200B {
             return 0
         }
         if isWide(v) { return 2 }
@@ -20,19 +24,35 @@ public enum DisplayWidth {
     }
 
     /// The display width of a grapheme cluster: the width of its widest scalar
-    /// (an emoji with modifiers or a base letter with combining accents is one cell or two).
+    /// (a base letter with combining accents is one cell), or 2 for an emoji sequence
+    /// (modifiers, ZWJ sequences, flags, keycaps, or a symbol made emoji by U+FE0F).
     public static func of(_ character: Character) -> Int {
-        var width = 0
-        for scalar in character.unicodeScalars { width = max(width, of(scalar)) }
-        if character.unicodeScalars.count > 1,
-           character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
-            return 2
+        var scalars = character.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return 0 }
+        guard let second = scalars.next() else { return of(first) }
+        var width = max(of(first), of(second))
+        var isEmojiSequence = first.properties.isEmojiPresentation || second.properties.isEmojiPresentation
+            || (second.value == 0xFE0F && first.properties.isEmoji)
+        while let scalar = scalars.next() {
+            width = max(width, of(scalar))
+            if scalar.properties.isEmojiPresentation || (scalar.value == 0xFE0F && first.properties.isEmoji) {
+                isEmojiSequence = true
+            }
         }
-        return width
+        return isEmojiSequence ? 2 : width
     }
 
     /// The display width of a string.
     public static func of(_ string: some StringProtocol) -> Int {
+        // ASCII fast path: one cell per printable byte, none for control characters
+        // (a "\r\n" cluster is two control bytes, so counting bytes is exact).
+        var asciiWidth = 0
+        var isASCII = true
+        for byte in string.utf8 {
+            if byte >= 0x80 { isASCII = false; break }
+            if byte >= 0x20 && byte != 0x7F { asciiWidth += 1 }
+        }
+        if isASCII { return asciiWidth }
         var width = 0
         for character in string { width += of(character) }
         return width

@@ -1,0 +1,15 @@
+/// What the Markdown stage produces for one article body.
+struct RenderedMarkdown: Sendable, Hashable {
+    /// The body as an HTML fragment (raw HTML and dangerous URLs removed unless the renderer
+    /// was made with `unsafe: true`).
+    var html: String
+    /// The start of the body as plain text, for summaries: text and inline code only (no raw
+    /// HTML, code blocks or image alt text), blocks and line breaks joined by one space, or by
+    /// nothing between Chinese text, so `Summary.make` can cut it directly.
+    ///
+    /// Capped at `MarkdownRenderer.plainTextScalarLimit` Unicode scalars: summaries only need
+    /// the beginning, and copying whole bodies twice would cost memory for nothing.
+    var plainText: String
+    /// Every link and image in document order, with its position in the file.
+    var references: [MarkdownReference]
+}

@@ -1,0 +1,59 @@
+/// The civil (wall-clock) fields of an instant in one time zone, for permalinks and templates.
+///
+/// Produced by `DateFormatting.components(of:)`; the zero-padded string forms are what
+/// permalink patterns like `/:year/:monthday/:slug/` need.
+struct DateParts: Sendable, Hashable {
+    /// Proleptic Gregorian year, e.g. 2024.
+    var year: Int
+    /// 1–12.
+    var month: Int
+    /// 1–31.
+    var day: Int
+    /// 0–23.
+    var hour: Int
+    /// 0–59.
+    var minute: Int
+    /// 0–59 (leap seconds do not exist in `Date`).
+    var second: Int
+    /// 0 = Sunday … 6 = Saturday.
+    var weekday: Int
+    /// The zone's offset from UTC at that instant, in seconds (28800 for UTC+8).
+    var utcOffsetSeconds: Int
+
+    /// `year` as four digits at least: "2024".
+    var paddedYear: String { Self.padded(year, width: 4) }
+    /// `month` as two digits: "07".
+    var paddedMonth: String { Self.padded(month, width: 2) }
+    /// `day` as two digits: "10".
+    var paddedDay: String { Self.padded(day, width: 2) }
+    /// `hour` as two digits: "14".
+    var paddedHour: String { Self.padded(hour, width: 2) }
+    /// `minute` as two digits: "43".
+    var paddedMinute: String { Self.padded(minute, width: 2) }
+    /// `second` as two digits: "24".
+    var paddedSecond: String { Self.padded(second, width: 2) }
+    /// Month and day as four digits: "0710", the folder name many Chinese portals use.
+    var monthDay: String { paddedMonth + paddedDay }
+
+    /// `value` in decimal, left-padded with zeros to `width` digits (a minus sign comes first).
+    static func padded(_ value: Int, width: Int) -> String {
+        var bytes: [UInt8] = []
+        appendPadded(value, width: width, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` zero-padded to `width` digits to a UTF-8 buffer.
+    static func appendPadded(_ value: Int, width: Int, to bytes: inout [UInt8]) {
+        var magnitude = value.magnitude
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        if digits.count < width {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count))
+        }
+        bytes.append(contentsOf: digits.reversed())
+    }
+}
