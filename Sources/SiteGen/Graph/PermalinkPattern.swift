@@ -25,11 +25,11 @@ public struct PermalinkPattern: Sendable, Hashable {
     func outputPath(column: String, slug: String, date: DateParts) -> String {
         var path = pattern
         // Longest tokens first so `:monthday` is not eaten by `:month`.
-        path = path.replacingOccurrences(of: ":monthday", with: date.month2 + date.day2)
+        path = path.replacingOccurrences(of: ":monthday", with: date.monthDay)
         path = path.replacingOccurrences(of: ":column", with: column)
-        path = path.replacingOccurrences(of: ":year", with: date.year4)
-        path = path.replacingOccurrences(of: ":month", with: date.month2)
-        path = path.replacingOccurrences(of: ":day", with: date.day2)
+        path = path.replacingOccurrences(of: ":year", with: date.paddedYear)
+        path = path.replacingOccurrences(of: ":month", with: date.paddedMonth)
+        path = path.replacingOccurrences(of: ":day", with: date.paddedDay)
         path = path.replacingOccurrences(of: ":slug", with: slug)
         if path.hasPrefix("/") { path.removeFirst() }
         if path.hasSuffix("/") || path.isEmpty { path += "index.html" }
