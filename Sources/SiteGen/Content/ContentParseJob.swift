@@ -1,0 +1,103 @@
+import Foundation
+
+/// Reads and parses the Markdown files of `content/` in parallel: each file becomes an article
+/// or a column index, plus its diagnostics, in the order of the input.
+struct ContentParseJob: Sendable {
+    /// The outcome for one file.
+    struct FileResult: Sendable {
+        var article: Article?
+        var columnIndex: ColumnIndex?
+        var diagnostics = Diagnostics()
+    }
+
+    /// Column paths declared in `site.yml` (`guonei`, `guonei/fazhi`…).
+    let columnPaths: Set<String>
+    /// Reads dates in the site's zone.
+    let dates: DateParser
+
+    /// Prepares a job for the given site.
+    init(config: SiteConfig) {
+        columnPaths = Self.paths(of: config.columns, under: "")
+        dates = DateParser(timeZone: config.timeZone)
+    }
+
+    /// Parses `files` over all cores; result `i` belongs to `files[i]`.
+    func run(_ files: [SiteWalker.Entry]) -> [FileResult] {
+        guard !files.isEmpty else { return [] }
+        var results = [FileResult](repeating: FileResult(), count: files.count)
+        let chunkCount = min(files.count, ProcessInfo.processInfo.activeProcessorCount * 8)
+        let chunkSize = (files.count + chunkCount - 1) / chunkCount
+        results.withUnsafeMutableBufferPointer { buffer in
+            let output = UncheckedBuffer(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let start = chunk * chunkSize
+                let end = min(start + chunkSize, files.count)
+                guard start < end else { return }
+                for index in start..<end {
+                    output.buffer[index] = parse(files[index])
+                }
+            }
+        }
+        return results
+    }
+
+    /// Reads and parses one file.
+    func parse(_ entry: SiteWalker.Entry) -> FileResult {
+        let path = "content/" + entry.relativePath
+        var result = FileResult()
+        let bytes: [UInt8]
+        switch FileReader.read(entry.absolutePath) {
+        case .failure(let failure):
+            result.diagnostics.error("cannot read file: \(failure.reason)", at: SourceLocation(path: path))
+            return result
+        case .success(let read):
+            bytes = read
+        }
+        let source: SourceText
+        switch SourceDecoder.decode(bytes, path: path) {
+        case .failure(let failure):
+            result.diagnostics.append(failure.diagnostic)
+            return result
+        case .success(let decoded):
+            source = decoded
+        }
+        let (folder, name) = ArticleParser.split(id: entry.relativePath)
+        if name == "_index" {
+            if !folder.isEmpty && !columnPaths.contains(folder) {
+                result.diagnostics.append(source.error("folder '\(folder)' is not a column declared in site.yml", line: 1, column: 1))
+            }
+            let (index, diagnostics) = ColumnIndexParser.parse(source: source, columnPath: folder)
+            result.diagnostics.append(contentsOf: diagnostics)
+            if !result.diagnostics.hasErrors { result.columnIndex = index }
+            return result
+        }
+        if folder.isEmpty {
+            result.diagnostics.append(source.error("an article must be in a column folder, not directly in content/", line: 1, column: 1))
+        } else if !columnPaths.contains(folder) {
+            result.diagnostics.append(source.error("folder '\(folder)' is not a column declared in site.yml", line: 1, column: 1))
+        }
+        let (article, diagnostics) = ArticleParser.parse(source: source, id: entry.relativePath, dates: dates)
+        result.diagnostics.append(contentsOf: diagnostics)
+        if !result.diagnostics.hasErrors { result.article = article }
+        return result
+    }
+
+    /// Every column path of a declaration tree.
+    static func paths(of columns: [ColumnDeclaration], under parent: String) -> Set<String> {
+        var paths = Set<String>()
+        for column in columns {
+            let path = parent.isEmpty ? column.slug : parent + "/" + column.slug
+            paths.insert(path)
+            paths.formUnion(Self.paths(of: column.children, under: path))
+        }
+        return paths
+    }
+}
+
+/// Lets parallel iterations write disjoint slots of one buffer.
+///
+/// Safe because each index is written by exactly one iteration and the buffer outlives
+/// `concurrentPerform`, which returns only when every iteration is done.
+private struct UncheckedBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+}

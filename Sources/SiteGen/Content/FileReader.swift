@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a whole file with one `open` + `read` loop into a byte array, reporting failures as
+/// values (a file that vanished or is unreadable must become a diagnostic, not a crash).
+enum FileReader {
+    /// Why a file could not be read.
+    struct Failure: Error, Sendable {
+        /// `strerror` text, e.g. `Permission denied`.
+        var reason: String
+        /// Whether the file does not exist.
+        var isMissing: Bool
+    }
+
+    /// The file's bytes.
+    static func read(_ path: String) -> Result<[UInt8], Failure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(lastFailure()) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(lastFailure()) }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            return .failure(Failure(reason: "is a directory", isMissing: false))
+        }
+        // One byte more than the size, so that the read that sees the end needs no reallocation.
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
+            let count = bytes.withUnsafeMutableBytes { raw in
+                readSome(fd, raw.baseAddress! + filled, raw.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(lastFailure())
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return .success(bytes)
+    }
+
+    private static func lastFailure() -> Failure {
+        let code = errno
+        return Failure(reason: String(cString: strerror(code)), isMissing: code == ENOENT)
+    }
+}
+
+/// The C `read`, out of reach of `FileReader.read`'s name.
+private func readSome(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads `themes/<name>/templates/**/*.mustache` into a `Theme` and lists
+/// `themes/<name>/static/**` as files to copy.
+enum ThemeLoader {
+    /// What a theme folder provides.
+    struct Loaded {
+        /// The templates by name (`article`, `partials/header`…).
+        var theme: Theme
+        /// Static files, output path relative to `static/`, sorted.
+        var staticFiles: [StaticFile]
+        /// Problems found.
+        var diagnostics: Diagnostics
+    }
+
+    /// Loads theme `name` from the site at `siteRoot` (a real path).
+    static func load(name: String, siteRoot: String) -> Loaded {
+        var diagnostics = Diagnostics()
+        var walker = SiteWalker(siteRoot: siteRoot)
+        let themeFolder = "themes/" + name
+        guard isDirectory(walker.siteRoot + "/" + themeFolder) else {
+            diagnostics.error("theme '\(name)' not found: there is no folder \(themeFolder)", at: SourceLocation(path: "site.yml"))
+            return Loaded(theme: Theme(name: name, templates: [:]), staticFiles: [], diagnostics: diagnostics)
+        }
+        var templates: [String: TemplateSource] = [:]
+        let templatesFolder = themeFolder + "/templates"
+        if isDirectory(walker.siteRoot + "/" + templatesFolder) {
+            for entry in walker.files(in: templatesFolder) where entry.relativePath.hasSuffix(".mustache") {
+                let path = templatesFolder + "/" + entry.relativePath
+                let name = String(entry.relativePath.dropLast(".mustache".count))
+                switch FileReader.read(entry.absolutePath) {
+                case .failure(let failure):
+                    diagnostics.error("cannot read template: \(failure.reason)", at: SourceLocation(path: path))
+                case .success(let bytes):
+                    switch SourceDecoder.decode(bytes, path: path) {
+                    case .failure(let failure): diagnostics.append(failure.diagnostic)
+                    case .success(let source): templates[name] = TemplateSource(path: path, text: source.text)
+                    }
+                }
+            }
+        } else {
+            diagnostics.error("theme '\(name)' has no templates folder (\(templatesFolder))", at: SourceLocation(path: themeFolder))
+        }
+        let staticFolder = themeFolder + "/static"
+        let staticFiles = walker.files(in: staticFolder).map {
+            StaticFile(outputPath: $0.relativePath, sourcePath: $0.absolutePath)
+        }
+        diagnostics.append(contentsOf: walker.diagnostics)
+        return Loaded(theme: Theme(name: name, templates: templates), staticFiles: staticFiles, diagnostics: diagnostics)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+}

@@ -1,0 +1,132 @@
+/// Writes the built site to the output folder: the only code that changes it.
+///
+/// How a write goes, and why:
+/// 1. Every output path is checked and the output folder is vetted (not `/`, the home folder,
+///    the sources, a file, a symlink, a mount point, or a site's sources) before anything on
+///    disk changes.
+/// 2. An exclusive lock next to the output (`.<name>.sitegen-lock`) keeps two builds apart;
+///    a second build fails at once naming the first one's pid.
+/// 3. Staging trees left by a killed build (`.<name>.sitegen-staging-<pid>`) are removed.
+/// 4. The new site is built as a staging tree beside the output: folders first in one sorted
+///    pass, then files on two threads. Unchanged files are hard-linked from the current output
+///    (same inode and mtime, so syncs upload only changes); changed ones are written with
+///    `open`/`write`/`close`; files sitegen did not write are hard-linked over; files the last
+///    build wrote and this one does not are simply left out. The manifest goes in last.
+/// 5. `syncfs` flushes the staged data (one call for the whole tree instead of an `fsync` per
+///    file), then `renameat2(RENAME_EXCHANGE)` swaps staging and output in one step, and the
+///    parent folder is `fsync`ed so the swap itself is durable.
+/// 6. The old tree, now under the staging name, is deleted.
+///
+/// A failure or a kill before step 5 leaves the previous output exactly as it was (it is never
+/// written to); the staging tree is removed on failure, or by the next build after a kill.
+/// After a power loss the output is the old or the new tree, each complete, because the new
+/// data is on disk before the rename that publishes it.
+public struct OutputWriter: Sendable {
+    /// The output folder as given (relative to the working folder or absolute).
+    public var outputDirectory: String
+    /// The site's source folder, which the output must not contain or be.
+    public var sourceDirectory: String
+    /// Whether to flush the staged tree to disk before the swap (see step 5). On by default;
+    /// tests turn it off to stay fast on a busy disk.
+    var flushBeforeSwap = true
+
+    /// A writer for `outputDirectory`, refusing it if it is or contains `sourceDirectory`.
+    public init(outputDirectory: String, sourceDirectory: String) {
+        self.outputDirectory = outputDirectory
+        self.sourceDirectory = sourceDirectory
+    }
+
+    /// Replaces the output folder's sitegen files by `files`, keeping everything else in it.
+    /// On error the previous output is left complete and unchanged.
+    public func write(_ files: [OutputFile]) throws -> WriteReport {
+        let plan = try WritePlan(files)
+        let location = try OutputLocation(resolving: outputDirectory)
+        try OutputFolderGuard.check(location, sourceDirectory: sourceDirectory)
+
+        try StagingArea.createParent(of: location)
+        let lock = try OutputLock(location: location)
+        defer { lock.release() }
+        try StagingArea.removeLeftovers(of: location)
+
+        let output = location.bytePath
+        let previous = try PreviousOutput.load(output)
+        let carried = try previous.carriedEntries(for: plan, output: location.path)
+        let staging = location.stagingPath
+        let outputExisted = try SystemCalls.status(of: output) != nil
+
+        var report: WriteReport
+        do {
+            report = try stage(plan, carried: carried, previous: previous, into: staging, output: output)
+            if flushBeforeSwap { try AtomicSwap.syncFileSystem(containing: staging) }
+            if outputExisted {
+                try AtomicSwap.exchange(staging, output)
+            } else {
+                try AtomicSwap.moveIntoPlace(staging, output)
+            }
+        } catch {
+            try? TreeRemover.remove(staging)
+            throw error
+        }
+        if flushBeforeSwap { try? AtomicSwap.syncDirectory(BytePath(location.parent)) }
+        // The old tree; if this fails the next build removes it as a leftover.
+        try? TreeRemover.remove(staging)
+        report.removed = previous.manifest.entries.keys.reduce(0) { count, path in
+            plan.fileIndex[path] == nil ? count + 1 : count
+        }
+        return report
+    }
+
+    private func stage(
+        _ plan: WritePlan, carried: [DirectoryWalker.Entry], previous: PreviousOutput,
+        into staging: BytePath, output: BytePath
+    ) throws -> WriteReport {
+        try SystemCalls.makeDirectory(staging)
+        if let status = try SystemCalls.status(of: output), status.kind == .directory {
+            try SystemCalls.setPermissions(staging, status.permissions)
+        }
+        var directories = plan.directories
+        for entry in carried {
+            directories.formUnion(entry.path.ancestors)
+        }
+        let carriedFolders = Set(carried.filter { $0.kind == .directory }.map(\.path))
+        for directory in directories.subtracting(carriedFolders).sorted() {
+            try SystemCalls.makeDirectory(staging.appending(directory))
+        }
+
+        let stager = FileStager(output: output, staging: staging, previous: previous.manifest)
+        let carriedSorted = carried.sorted { $0.path < $1.path }  // folders before their contents
+        let total = plan.files.count + carriedSorted.count
+        let outcomes = DisjointSlots<Result<FileStager.Outcome, any Error>>(count: total)
+        // Carried folders are created serially first: carried files may live inside them.
+        for (offset, entry) in carriedSorted.enumerated() where entry.kind == .directory {
+            outcomes.set(plan.files.count + offset, Result { try stager.carry(entry) })
+        }
+        ParallelWork.forEach(count: total) { index in
+            if index < plan.files.count {
+                outcomes.set(index, Result { try stager.stage(plan.files[index], at: plan.paths[index]) })
+            } else if carriedSorted[index - plan.files.count].kind != .directory {
+                outcomes.set(index, Result { try stager.carry(carriedSorted[index - plan.files.count]) })
+            }
+        }
+
+        var report = WriteReport()
+        var entries: [ManifestEntry] = []
+        entries.reserveCapacity(plan.files.count)
+        for index in 0..<total {
+            switch try outcomes[index]?.get() {
+            case .linked(let entry):
+                report.linkedUnchanged += 1
+                entries.append(entry)
+            case .written(let entry):
+                report.written += 1
+                entries.append(entry)
+            case .carried:
+                report.carriedOver += 1
+            case nil:
+                break
+            }
+        }
+        try stager.stageManifest(OutputManifest(entries).serialized(), previousBytes: previous.manifestBytes)
+        return report
+    }
+}

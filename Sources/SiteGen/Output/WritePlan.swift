@@ -1,0 +1,47 @@
+/// The output files checked and indexed before anything on disk is touched.
+///
+/// Why a separate step: every path problem must be reported while the output is still
+/// untouched, and the writer needs the set of folders to create them once, in one pass.
+struct WritePlan: Sendable {
+    /// The files, in the caller's order.
+    var files: [OutputFile]
+    /// Each file's path as bytes, parallel to `files`.
+    var paths: [BytePath]
+    /// Index of every file path.
+    var fileIndex: [BytePath: Int]
+    /// Every folder the files need (relative), in no particular order.
+    var directories: Set<BytePath>
+
+    /// Validates `files`: safe paths, no duplicates, no path both a file and a folder, no use of
+    /// the manifest's name.
+    init(_ files: [OutputFile]) throws {
+        var paths: [BytePath] = []
+        var fileIndex: [BytePath: Int] = [:]
+        var directories: Set<BytePath> = []
+        paths.reserveCapacity(files.count)
+        fileIndex.reserveCapacity(files.count)
+        for (index, file) in files.enumerated() {
+            if let problem = OutputPathRules.problem(with: file.path) {
+                throw OutputError.unsafePath(path: file.path, reason: problem)
+            }
+            if file.path == OutputManifest.fileName {
+                throw OutputError.reservedPath(file.path)
+            }
+            let path = BytePath(file.path)
+            guard fileIndex.updateValue(index, forKey: path) == nil else {
+                throw OutputError.duplicatePath(file.path)
+            }
+            paths.append(path)
+            for ancestor in path.ancestors.reversed() where !directories.insert(ancestor).inserted {
+                break  // its own ancestors were added with it
+            }
+        }
+        for directory in directories where fileIndex[directory] != nil {
+            throw OutputError.fileAndFolder(directory.description)
+        }
+        self.files = files
+        self.paths = paths
+        self.fileIndex = fileIndex
+        self.directories = directories
+    }
+}

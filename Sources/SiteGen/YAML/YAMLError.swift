@@ -1,0 +1,20 @@
+/// A YAML text that could not be turned into a `YAMLNode` tree: libyaml's complaint or one of
+/// our own limits (alias bombs, nesting, duplicate or non-scalar keys).
+///
+/// Positions are 1-based and relative to the parsed text; callers add the line where that text
+/// starts in its file.
+struct YAMLError: Error, Sendable, Hashable {
+    /// What is wrong, e.g. `could not find expected ':' (while scanning a simple key)`.
+    var message: String
+    /// 1-based line in the parsed text.
+    var line: Int
+    /// 1-based column (Unicode scalars) in the parsed text.
+    var column: Int
+
+    /// Creates an error.
+    init(_ message: String, line: Int, column: Int) {
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+}

@@ -1,0 +1,329 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import SiteGen
+
+/// A temporary folder holding a site's source folder and its output folder.
+private final class OutputSandbox {
+    let root: String
+    let source: String
+    let output: String
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.path + "/sitegen-output-tests-" + UUID().uuidString
+        source = root + "/site"
+        output = root + "/public"
+        try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    func writer() -> OutputWriter {
+        var writer = OutputWriter(outputDirectory: output, sourceDirectory: source)
+        writer.flushBeforeSwap = false
+        return writer
+    }
+
+    @discardableResult
+    func write(_ files: [String: String]) throws -> WriteReport {
+        try writer().write(files.map { OutputFile(path: $0.key, text: $0.value) })
+    }
+
+    func put(_ relativePath: String, _ text: String, under base: String? = nil) throws {
+        let path = (base ?? output) + "/" + relativePath
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    func read(_ relativePath: String) -> String? {
+        FileManager.default.contents(atPath: output + "/" + relativePath).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every entry in the output: relative path → (inode, mtime, bytes). Folders are recreated
+    /// by every build, so only their existence is recorded.
+    func snapshot() -> [String: FileIdentity] {
+        var result: [String: FileIdentity] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: output) else { return result }
+        for case let relative as String in enumerator {
+            let path = output + "/" + relative
+            var raw = stat()
+            guard lstat(path, &raw) == 0 else { continue }
+            let isDirectory = (raw.st_mode & S_IFMT) == S_IFDIR
+            result[relative] = isDirectory
+                ? FileIdentity(inode: 0, seconds: 0, nanoseconds: 0, bytes: nil)
+                : FileIdentity(
+                    inode: UInt64(raw.st_ino), seconds: Int64(raw.st_mtim.tv_sec), nanoseconds: Int64(raw.st_mtim.tv_nsec),
+                    bytes: FileManager.default.contents(atPath: path))
+        }
+        return result
+    }
+
+    /// Names in the folder that holds the output, other than the site and the output.
+    func siblings() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { $0 != "site" && $0 != "public" }.sorted()
+    }
+}
+
+private struct FileIdentity: Equatable {
+    var inode: UInt64
+    var seconds: Int64
+    var nanoseconds: Int64
+    var bytes: Data?
+}
+
+private let sampleSite = [
+    "index.html": "<h1>首页</h1>",
+    "guonei/index.html": "<h1>国内</h1>",
+    "guonei/2024/0710/shuiku.html": "<p>水库</p>",
+    "rss.xml": "<rss/>",
+]
+
+@Test func firstWriteCreatesTheWholeTreeAndAManifest() throws {
+    let sandbox = try OutputSandbox()
+    let report = try sandbox.write(sampleSite)
+    #expect(report == WriteReport(written: 4, linkedUnchanged: 0, removed: 0, carriedOver: 0))
+    for (path, text) in sampleSite {
+        #expect(sandbox.read(path) == text)
+    }
+    let manifest = try #require(sandbox.read(OutputManifest.fileName))
+    #expect(manifest.hasPrefix("sitegen-manifest 1\n"))
+    #expect(manifest.contains("\tguonei/2024/0710/shuiku.html\n"))
+    #expect(sandbox.siblings() == [".public.sitegen-lock"])
+}
+
+@Test func rewritingTheSameFilesKeepsEveryInodeAndModificationTime() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    let before = sandbox.snapshot()
+    let report = try sandbox.write(sampleSite)
+    #expect(report == WriteReport(written: 0, linkedUnchanged: 4, removed: 0, carriedOver: 0))
+    let after = sandbox.snapshot()
+    for path in sampleSite.keys + [OutputManifest.fileName] {
+        #expect(after[path] != nil)
+        #expect(after[path] == before[path], "\(path) changed")
+    }
+}
+
+@Test func changingOneFileRewritesOnlyThatFile() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    let before = sandbox.snapshot()
+    var changed = sampleSite
+    changed["guonei/index.html"] = "<h1>国内新闻</h1>"
+    let report = try sandbox.write(changed)
+    #expect(report.written == 1)
+    #expect(report.linkedUnchanged == 3)
+    let after = sandbox.snapshot()
+    #expect(sandbox.read("guonei/index.html") == "<h1>国内新闻</h1>")
+    #expect(after["guonei/index.html"]?.inode != before["guonei/index.html"]?.inode)
+    for path in ["index.html", "guonei/2024/0710/shuiku.html", "rss.xml"] {
+        #expect(after[path] == before[path], "\(path) changed")
+    }
+}
+
+@Test func fileNoLongerProducedIsRemovedWithItsEmptyFolders() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    var smaller = sampleSite
+    smaller["guonei/2024/0710/shuiku.html"] = nil
+    let report = try sandbox.write(smaller)
+    #expect(report.removed == 1)
+    #expect(sandbox.read("guonei/2024/0710/shuiku.html") == nil)
+    #expect(!FileManager.default.fileExists(atPath: sandbox.output + "/guonei/2024"))
+    #expect(sandbox.read("guonei/index.html") == "<h1>国内</h1>")
+}
+
+@Test func filesSitegenDidNotWriteSurviveEveryBuild() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    try sandbox.put("CNAME", "news.example.cn")
+    try sandbox.put(".git/config", "[core]")
+    try sandbox.put("guonei/verify.txt", "token")
+    try FileManager.default.createDirectory(atPath: sandbox.output + "/.well-known", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: sandbox.output + "/latest", withDestinationPath: "index.html")
+    let foreign = ["CNAME", ".git/config", "guonei/verify.txt", ".well-known", "latest"]
+    let before = sandbox.snapshot()
+
+    var changed = sampleSite
+    changed["guonei/index.html"] = nil
+    changed["new.html"] = "new"
+    for _ in 0..<2 {
+        let report = try sandbox.write(changed)
+        #expect(report.carriedOver == foreign.count)
+        let after = sandbox.snapshot()
+        for path in foreign {
+            #expect(after[path] != nil && after[path] == before[path], "\(path) was not kept")
+        }
+    }
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: sandbox.output + "/latest") == "index.html")
+}
+
+@Test func copiedFilesAreLinkedWhenTheSourceIsUnchangedAndNeverLinkedToTheSource() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.put("static/logo.svg", "<svg/>", under: sandbox.source)
+    let sourcePath = sandbox.source + "/static/logo.svg"
+    let files = [OutputFile(path: "static/logo.svg", contents: .copy(from: sourcePath))]
+    let writer = sandbox.writer()
+
+    #expect(try writer.write(files).written == 1)
+    let first = try #require(sandbox.snapshot()["static/logo.svg"])
+    var sourceStat = stat()
+    lstat(sourcePath, &sourceStat)
+    #expect(first.inode != UInt64(sourceStat.st_ino))
+
+    #expect(try writer.write(files).linkedUnchanged == 1)
+    // Same bytes, new mtime (a fresh checkout): still recognised as unchanged.
+    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: sourcePath)
+    #expect(try writer.write(files).linkedUnchanged == 1)
+    #expect(sandbox.snapshot()["static/logo.svg"] == first)
+
+    try sandbox.put("static/logo.svg", "<svg>2</svg>", under: sandbox.source)
+    #expect(try writer.write(files).written == 1)
+    #expect(sandbox.read("static/logo.svg") == "<svg>2</svg>")
+}
+
+@Test func outputFileEditedByHandIsWrittenAgain() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    try sandbox.put("rss.xml", "<RSS/>")
+    let report = try sandbox.write(sampleSite)
+    #expect(report.written == 1)
+    #expect(sandbox.read("rss.xml") == "<rss/>")
+}
+
+@Test func failureMidwayLeavesThePreviousOutputIdenticalAndNoStagingTree() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    try sandbox.put("CNAME", "news.example.cn")
+    let before = sandbox.snapshot()
+    var files = sampleSite.map { OutputFile(path: $0.key, text: $0.value + " v2") }
+    files.insert(OutputFile(path: "a/missing.jpg", contents: .copy(from: sandbox.source + "/missing.jpg")), at: 2)
+    #expect(throws: OutputError.self) { try sandbox.writer().write(files) }
+    #expect(sandbox.snapshot() == before)
+    #expect(sandbox.siblings() == [".public.sitegen-lock"])
+}
+
+@Test func leftoverStagingTreesAreRemovedButLookalikesAreKept() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    try sandbox.put("x/junk.html", "junk", under: sandbox.root + "/.public.sitegen-staging-99999")
+    try sandbox.put("keep", "keep", under: sandbox.root + "/.public.sitegen-staging-notes")
+    try sandbox.write(sampleSite)
+    #expect(sandbox.siblings() == [".public.sitegen-lock", ".public.sitegen-staging-notes"])
+}
+
+@Test func secondWriterFailsWhileTheLockIsHeld() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    let lock = try OutputLock(outputDirectory: sandbox.output)
+    let error = #expect(throws: OutputError.self) { try sandbox.write(["index.html": "changed"]) }
+    #expect(error?.description == "another sitegen build is writing \(sandbox.output) (pid \(getpid()))")
+    #expect(sandbox.read("index.html") == "<h1>首页</h1>")
+    lock.release()
+    try sandbox.write(["index.html": "changed"])
+    #expect(sandbox.read("index.html") == "changed")
+}
+
+@Test(arguments: [
+    ("/etc/passwd", "absolute"),
+    ("a/../../escape.html", ".. segment"),
+    ("..", ".. segment"),
+    ("a//b.html", "empty segment"),
+    ("folder/", "empty segment"),
+    ("", "empty"),
+    ("./index.html", ". segment"),
+    ("a\\b.html", "backslash"),
+    ("a\u{0}b.html", "NUL"),
+    ("a\nb.html", "control character"),
+])
+func unsafePathIsRejectedBeforeAnythingIsWritten(path: String, reason: String) throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    let before = sandbox.snapshot()
+    var files = sampleSite.map { OutputFile(path: $0.key, text: "changed") }
+    files.append(OutputFile(path: path, text: "x"))
+    let error = #expect(throws: OutputError.self) { try sandbox.writer().write(files) }
+    guard case .unsafePath(let reported, let why) = error else {
+        Issue.record("unexpected error \(String(describing: error))")
+        return
+    }
+    #expect(reported == path)
+    #expect(why.contains(reason))
+    #expect(sandbox.snapshot() == before)
+}
+
+@Test func ambiguousFileSetsAreRejected() throws {
+    let sandbox = try OutputSandbox()
+    let cases: [([String], OutputError)] = [
+        (["a.html", "a.html"], .duplicatePath("a.html")),
+        (["news", "news/index.html"], .fileAndFolder("news")),
+        ([".sitegen-manifest"], .reservedPath(".sitegen-manifest")),
+    ]
+    for (paths, expected) in cases {
+        #expect(throws: expected) { try sandbox.writer().write(paths.map { OutputFile(path: $0, text: "x") }) }
+    }
+    #expect(!FileManager.default.fileExists(atPath: sandbox.output))
+}
+
+@Test func foreignFileInTheWayOfANewFolderStopsTheWrite() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    try sandbox.put("news", "someone's notes")
+    let before = sandbox.snapshot()
+    let error = #expect(throws: OutputError.self) { try sandbox.write(["news/index.html": "x"]) }
+    #expect(error?.description.contains("/public/news, which sitegen did not write") == true)
+    #expect(sandbox.snapshot() == before)
+}
+
+@Test func dangerousOutputFoldersAreRefusedBeforeAnythingChanges() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.put("site.yml", "title: x", under: sandbox.root + "/othersite")
+    try sandbox.put("plain-file", "x", under: sandbox.root)
+    try FileManager.default.createSymbolicLink(atPath: sandbox.root + "/link", withDestinationPath: sandbox.root + "/othersite")
+    let home = String(cString: getenv("HOME"))
+    let cases: [(output: String, source: String, expected: OutputError)] = [
+        (sandbox.source, sandbox.source, .outputContainsSource(output: sandbox.source, source: sandbox.source)),
+        (sandbox.root, sandbox.source, .outputContainsSource(output: sandbox.root, source: sandbox.source)),
+        (sandbox.root + "/othersite", sandbox.source, .outputLooksLikeSource(output: sandbox.root + "/othersite", found: "site.yml")),
+        ("/", sandbox.source, .outputIsRoot),
+        (home, sandbox.source, .outputIsHome(SystemCalls.realPath(home) ?? home)),
+        (sandbox.root + "/plain-file", sandbox.source, .outputIsFile(sandbox.root + "/plain-file")),
+        (sandbox.root + "/link", sandbox.source, .outputIsSymlink(sandbox.root + "/link")),
+    ]
+    let before = try FileManager.default.contentsOfDirectory(atPath: sandbox.root).sorted()
+    for refusal in cases {
+        let writer = OutputWriter(outputDirectory: refusal.output, sourceDirectory: refusal.source)
+        #expect(throws: refusal.expected) { try writer.write([OutputFile(path: "index.html", text: "x")]) }
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.root).sorted() == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.root + "/othersite") == ["site.yml"])
+}
+
+@Test func manifestRoundTripsAndContentHashIgnoresHowBytesAreSplit() throws {
+    let entries = [
+        ManifestEntry(path: BytePath("a b/c.html"), size: 3, hash: 0xABC, modified: FileTimestamp(seconds: 5, nanoseconds: 7), source: nil),
+        ManifestEntry(path: BytePath("img/x.jpg"), size: 9, hash: .max, modified: FileTimestamp(seconds: 1, nanoseconds: 999_999_999),
+                      source: .init(path: BytePath("/src/x\t.jpg"), size: 9, modified: FileTimestamp(seconds: 2, nanoseconds: 0))),
+    ]
+    let manifest = OutputManifest(entries)
+    let parsed = try OutputManifest(parsing: manifest.serialized(), path: "m")
+    #expect(parsed.entries == manifest.entries)
+    #expect(throws: OutputError.damagedManifest(path: "m", line: 2)) {
+        try OutputManifest(parsing: Array("sitegen-manifest 1\nbroken\n".utf8), path: "m")
+    }
+
+    let bytes = (0..<100).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+    let whole = ContentHash.of(bytes)
+    for split in [1, 3, 7, 8, 9, 50] {
+        var hash = ContentHash()
+        bytes[..<split].withUnsafeBytes { hash.update($0) }
+        bytes[split...].withUnsafeBytes { hash.update($0) }
+        #expect(hash.finalize() == whole)
+    }
+    #expect(ContentHash.of([1, 2]) != ContentHash.of([2, 1]))
+    #expect(ContentHash.of([]) != ContentHash.of([0]))
+}
