@@ -16,12 +16,17 @@ public struct DevServer: Sendable {
     private let render: @Sendable (BuildOptions) async -> RenderedSite
 
     /// Creates a server that renders with ``SiteBuilder/render(_:)`` and prints with `log`.
+    ///
+    /// Each render runs on a thread of its own: it is long, synchronous work, and on Linux the
+    /// Dispatch global queues share their thread limit with the pool that answers requests.
     public init(options: ServeOptions, log: @escaping @Sendable (String) -> Void) {
         self.init(options: options, log: log) { buildOptions in
             await withCheckedContinuation { continuation in
-                DispatchQueue.global().async {
+                let thread = Thread {
                     continuation.resume(returning: SiteBuilder.render(buildOptions))
                 }
+                thread.name = "sitegen-render"
+                thread.start()
             }
         }
     }

@@ -62,6 +62,12 @@ final class FileWatcher: Sendable {
         thread.start()
     }
 
+    /// Vim swap files, Emacs lock and backup files, and Vim's `4913` write probe.
+    static func isEditorTemporary(_ name: String) -> Bool {
+        name.hasSuffix(".swp") || name.hasSuffix(".swx") || name.hasSuffix(".swo") || name.hasSuffix("~")
+            || name.hasPrefix(".#") || name == "4913"
+    }
+
     /// Stops watching: the thread closes the inotify descriptor and finishes ``changes``.
     func stop() {
         stopper.stop()
@@ -254,13 +260,7 @@ private final class InotifyReader: @unchecked Sendable {
     private func isIgnored(_ path: String) -> Bool {
         if ignoredDirectories.contains(where: { path == $0 || path.hasPrefix($0 + "/") }) { return true }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return Self.isEditorTemporary(name)
-    }
-
-    /// Vim swap files, Emacs lock and backup files, and Vim's `4913` write probe.
-    static func isEditorTemporary(_ name: String) -> Bool {
-        name.hasSuffix(".swp") || name.hasSuffix(".swx") || name.hasSuffix(".swo") || name.hasSuffix("~")
-            || name.hasPrefix(".#") || name == "4913"
+        return FileWatcher.isEditorTemporary(name)
     }
 }
 #endif

@@ -23,7 +23,7 @@ struct SiteServer: Sendable {
         let pingInterval = self.pingInterval
         let fallbackPort = port
         var logger = Logger(label: "sitegen.serve")
-        logger.logLevel = .error
+        logger.logLevel = .critical
         return Application(
             responder: CallbackResponder<BasicRequestContext> { request, _ in
                 let target = request.head.path ?? "/"
