@@ -1,15 +1,17 @@
 /// The HTTP request-target split into a percent-decoded path and the raw query.
 ///
-/// Decoding happens here exactly once; everything after works on the decoded segments, so
-/// `%2e%2e` is refused like `..`, and a double-encoded `%252e` stays the literal text `%2e`
-/// (which no site file is named after).
+/// The raw path is split at `/` first and each segment is decoded here exactly once;
+/// everything after works on the decoded segments, so `%2e%2e` is refused like `..`, an
+/// encoded `%2f` or `%5c` inside a segment is refused instead of becoming a separator, and a
+/// double-encoded `%252e` stays the literal text `%2e` (which no site file is named after).
 struct RequestTarget: Sendable, Equatable {
     /// Why a request-target cannot name a site file.
     enum Rejection: Error, Equatable {
         /// Longer than ``RequestTarget/maximumLength`` bytes (answered with 414).
         case tooLong
-        /// Not an origin-form path, a broken `%` escape, invalid UTF-8, NUL, backslash, a `.`
-        /// or `..` segment, or an empty segment (`//etc/passwd`).
+        /// Not an origin-form path, a broken `%` escape, invalid UTF-8, NUL, a slash or
+        /// backslash inside a segment, a `.` or `..` segment, an empty segment
+        /// (`//etc/passwd`), or a drive-letter spelling (`/C:/`).
         case unsafe
     }
 
@@ -30,10 +32,13 @@ struct RequestTarget: Sendable, Equatable {
         let parts = withoutFragment.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
         guard path.hasPrefix("/") else { throw .unsafe }
-        guard let decoded = Self.percentDecode(path) else { throw .unsafe }
-        guard !decoded.contains("\0"), !decoded.contains("\\") else { throw .unsafe }
-        let segments = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var segments: [String] = []
+        for rawSegment in path.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            guard let segment = Self.percentDecode(String(rawSegment)) else { throw .unsafe }
+            segments.append(segment)
+        }
         for (index, segment) in segments.enumerated() {
+            if segment.contains("/") || segment.contains("\\") || segment.contains("\0") { throw .unsafe }
             if segment == "." || segment == ".." { throw .unsafe }
             if segment.isEmpty && index != segments.count - 1 { throw .unsafe }
             if segment.contains(":") && index == 0 { throw .unsafe }

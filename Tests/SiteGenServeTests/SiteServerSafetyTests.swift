@@ -20,6 +20,7 @@ import Testing
         "/assets/../secret.txt",
         "/assets/%2e%2e/secret.txt",
         "/C:/Windows/win.ini",
+        "/assets%2flogo.png",
         "/%zz",
         "/%ff%fe",
     ])
@@ -69,7 +70,7 @@ import Testing
         #expect(try RequestTarget(target).siteKey == key)
     }
 
-    @Test(arguments: ["/..", "/a/../b", "/%2E%2E/x", "/a%2f..%2fb", "/a\\b", "/%5C", "/%00", "//x", "/a//b", "x", "/%", "/%4", "/%c3%28"])
+    @Test(arguments: ["/..", "/a/../b", "/%2E%2E/x", "/a%2f..%2fb", "/guonei%2findex.html", "/guonei%2Findex.html", "/a\\b", "/%5C", "/%00", "//x", "/a//b", "x", "/%", "/%4", "/%c3%28"])
     func unsafeRequestTargetsAreRejected(target: String) {
         #expect(throws: RequestTarget.Rejection.unsafe) { try RequestTarget(target) }
     }
