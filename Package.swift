@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already in the graph through Hummingbird; declared so SiteGenServe can import them directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -42,6 +46,10 @@ let package = Package(
             dependencies: [
                 "SiteGen",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
@@ -58,6 +66,14 @@ let package = Package(
             name: "SiteGenTests",
             dependencies: ["SiteGen"],
             exclude: ["Fixtures", "Snapshots"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SiteGenServeTests",
+            dependencies: [
+                "SiteGenServe",
+                "SiteGen",
+            ],
             swiftSettings: strict
         ),
     ],

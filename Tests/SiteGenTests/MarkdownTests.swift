@@ -140,8 +140,12 @@ import Testing
     @Test func plainTextIsCappedForSummaries() {
         let markdown = String(repeating: "法制新闻。", count: 1_000)
         let plain = renderer.render(markdown).plainText
-        #expect(plain.unicodeScalars.count == MarkdownRenderer.plainTextScalarLimit)
+        #expect(plain.utf8.count == MarkdownRenderer.plainTextByteLimit)
         #expect(markdown.hasPrefix(plain))
+        let latin = renderer.render(String(repeating: "word ", count: 1_000) + "\n\n" + "中文").plainText
+        #expect(latin.utf8.count == MarkdownRenderer.plainTextByteLimit)
+        let misaligned = renderer.render("a" + String(repeating: "中", count: 1_500)).plainText
+        #expect(misaligned == "a" + String(repeating: "中", count: (MarkdownRenderer.plainTextByteLimit - 1) / 3))
     }
 
     @Test func rendersConcurrentlyWithTheSameResults() async {

@@ -62,6 +62,21 @@ import Testing
         #expect(Summary.make(from: "短文", width: 12) == "短文")
     }
 
+    @Test func summaryOfALongTextMatchesNormalisingAllOfIt() {
+        let texts = [
+            String(repeating: "法制新闻。 ", count: 300),
+            String(repeating: " ", count: 500) + String(repeating: "a\u{301}", count: 400),
+            String(repeating: "\n\n　", count: 200) + String(repeating: "词 ", count: 200),
+            String(repeating: "\u{200B}", count: 600) + "尾巴很长的一段文字",
+        ]
+        for text in texts {
+            for width in [1, 2, 9, 40, 200] {
+                let direct = TextTruncation.truncate(TextTruncation.normalizingWhitespace(text), toWidth: width)
+                #expect(Summary.make(from: text, width: width) == direct)
+            }
+        }
+    }
+
     @Test(arguments: [
         ("a", 1), ("法", 2), ("，", 2), ("👍🏽", 2), ("👨‍👩‍👧‍👦", 2), ("🇨🇳", 2), ("e\u{301}", 1),
         ("❤️", 2), ("❤", 1), ("1️⃣", 2), ("\u{200B}", 0), ("\r\n", 0), ("한", 2),

@@ -13,8 +13,9 @@ import Foundation
 /// `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs; `unsafe: true` keeps both,
 /// for sites whose authors are trusted to write HTML.
 struct MarkdownRenderer: Sendable {
-    /// How many Unicode scalars of plain text are kept for summaries.
-    static let plainTextScalarLimit = 2_000
+    /// How many UTF-8 bytes of plain text are kept for summaries: about 1,000 Chinese
+    /// characters or 3,000 Latin letters, far more than any summary shows.
+    static let plainTextByteLimit = 3_000
 
     /// Whether raw HTML and every URL scheme pass through to the output.
     let unsafe: Bool
@@ -73,7 +74,7 @@ struct MarkdownRenderer: Sendable {
         bytes: UnsafeBufferPointer<UInt8>,
         bodyLine: Int
     ) -> (String, [MarkdownReference]) {
-        var text = PlainTextBuilder(scalarLimit: Self.plainTextScalarLimit)
+        var text = PlainTextBuilder(byteLimit: Self.plainTextByteLimit)
         var references: [MarkdownReference] = []
         var lineTable: SourceLineTable?
         /// Indexes into `references` of the images being walked (alt text is their children).

@@ -2,23 +2,22 @@
 ///
 /// Works on UTF-8 bytes straight from libcmark's nodes (no `String` per text node). Between
 /// blocks and at line breaks it puts one space, except where Chinese text would read wrongly
-/// with one: between two CJK characters, or after CJK punctuation (`。` `，` `」` …).
+/// with one: between two CJK characters, or next to CJK punctuation (`。` `，` `」` …).
 struct PlainTextBuilder {
-    /// Unicode scalars kept at most; text past it is ignored.
-    let scalarLimit: Int
+    /// UTF-8 bytes kept at most; the text is cut at the last scalar boundary within it.
+    let byteLimit: Int
     private var bytes: [UInt8] = []
-    private var scalarCount = 0
     private var pendingBreak = false
     private var lastScalar: UInt32 = 0
+    private var isClosed = false
 
-    /// An empty builder that keeps at most `scalarLimit` scalars.
-    init(scalarLimit: Int) {
-        self.scalarLimit = scalarLimit
-        bytes.reserveCapacity(min(scalarLimit * 3, 4096))
+    /// An empty builder that keeps at most `byteLimit` bytes.
+    init(byteLimit: Int) {
+        self.byteLimit = byteLimit
     }
 
-    /// Whether the limit has been reached (later text would be dropped).
-    var isFull: Bool { scalarCount >= scalarLimit }
+    /// Whether the limit has been reached (later text is dropped).
+    var isFull: Bool { isClosed }
 
     /// Notes a block boundary or line break: the next text is separated if it needs to be.
     mutating func markBreak() {
@@ -27,29 +26,25 @@ struct PlainTextBuilder {
 
     /// Appends one text run (valid UTF-8).
     mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
-        guard !chunk.isEmpty, !isFull else { return }
+        guard !chunk.isEmpty, !isClosed else { return }
+        if bytes.isEmpty { bytes.reserveCapacity(min(byteLimit, 4096)) }
         if pendingBreak {
             pendingBreak = false
             if Self.needsSpace(after: lastScalar, before: UTF8Scalars.first(in: chunk)) {
                 bytes.append(0x20)
-                scalarCount += 1
-                if isFull { return }
             }
         }
-        if scalarCount + chunk.count <= scalarLimit {
-            // Every scalar has at least one byte, so the whole chunk fits.
+        let room = byteLimit - bytes.count
+        if chunk.count <= room {
             bytes.append(contentsOf: chunk)
-            scalarCount += UTF8Scalars.count(in: chunk)
-        } else {
-            for byte in chunk {
-                if !UTF8Scalars.isContinuation(byte) {
-                    if scalarCount == scalarLimit { break }
-                    scalarCount += 1
-                }
-                bytes.append(byte)
-            }
+            lastScalar = UTF8Scalars.last(in: chunk)
+            return
         }
-        lastScalar = bytes.withUnsafeBufferPointer { UTF8Scalars.last(in: $0) }
+        // Keep what fits without splitting a scalar, then take no more text.
+        var end = max(room, 0)
+        while end > 0 && UTF8Scalars.isContinuation(chunk[end]) { end -= 1 }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<end]))
+        isClosed = true
     }
 
     /// The text collected so far.
@@ -57,7 +52,7 @@ struct PlainTextBuilder {
         String(decoding: bytes, as: UTF8.self)
     }
 
-    /// No space next to existing whitespace, between CJK characters, or after CJK punctuation.
+    /// No space next to existing whitespace, between CJK characters, or next to CJK punctuation.
     static func needsSpace(after previous: UInt32, before next: UInt32) -> Bool {
         if previous == 0 || next == 0 { return false }
         if isASCIIWhitespace(previous) || isASCIIWhitespace(next) { return false }

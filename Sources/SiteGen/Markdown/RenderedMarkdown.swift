@@ -7,8 +7,9 @@ struct RenderedMarkdown: Sendable, Hashable {
     /// HTML, code blocks or image alt text), blocks and line breaks joined by one space, or by
     /// nothing between Chinese text, so `Summary.make` can cut it directly.
     ///
-    /// Capped at `MarkdownRenderer.plainTextScalarLimit` Unicode scalars: summaries only need
-    /// the beginning, and copying whole bodies twice would cost memory for nothing.
+    /// Capped at `MarkdownRenderer.plainTextByteLimit` UTF-8 bytes (cut between scalars, so
+    /// possibly inside a word): summaries only need the beginning, and copying whole bodies
+    /// twice would cost time and memory for nothing.
     var plainText: String
     /// Every link and image in document order, with its position in the file.
     var references: [MarkdownReference]

@@ -42,18 +42,23 @@ struct DateParts: Sendable, Hashable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `value` zero-padded to `width` digits to a UTF-8 buffer.
+    /// Appends `value` zero-padded to `width` digits to a UTF-8 buffer (no allocation).
     static func appendPadded(_ value: Int, width: Int, to bytes: inout [UInt8]) {
-        var magnitude = value.magnitude
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: [UInt8] = []
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        if digits.count < width {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count))
+        var magnitude = value.magnitude
+        var divisor: UInt = 1
+        var digitCount = 1
+        while magnitude / divisor >= 10 {
+            divisor *= 10
+            digitCount += 1
         }
-        bytes.append(contentsOf: digits.reversed())
+        if digitCount < width {
+            for _ in digitCount..<width { bytes.append(UInt8(ascii: "0")) }
+        }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+            magnitude %= divisor
+            divisor /= 10
+        }
     }
 }

@@ -42,20 +42,63 @@ public enum DisplayWidth {
         return isEmojiSequence ? 2 : width
     }
 
+    /// The width of a scalar that always forms a grapheme cluster of its own when the scalar
+    /// after it is of the same kind (printable ASCII, CJK ideographs, CJK punctuation,
+    /// fullwidth forms), or `nil` for any other scalar.
+    ///
+    /// None of these scalars extends, prepends to or joins with a neighbour under the Unicode
+    /// grapheme rules, so between two of them there is always a cluster boundary; loops over
+    /// Chinese text can then skip the costly `Character` machinery.
+    static func simpleWidth(_ v: UInt32) -> Int? {
+        switch v {
+        case 0x20...0x7E: return 1
+        case 0x3001...0x3029, 0x3030...0x303E, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60: return 2
+        case 0x2010...0x2027: return 1   // dashes, quotes, ellipsis
+        default: return nil
+        }
+    }
+
     /// The display width of a string.
     public static func of(_ string: some StringProtocol) -> Int {
-        // ASCII fast path: one cell per printable byte, none for control characters
-        // (a "\r\n" cluster is two control bytes, so counting bytes is exact).
-        var asciiWidth = 0
-        var isASCII = true
-        for byte in string.utf8 {
-            if byte >= 0x80 { isASCII = false; break }
-            if byte >= 0x20 && byte != 0x7F { asciiWidth += 1 }
-        }
-        if isASCII { return asciiWidth }
+        of(String(string))
+    }
+
+    /// The display width of a string.
+    public static func of(_ string: String) -> Int {
         var width = 0
-        for character in string { width += of(character) }
+        forEachCluster(of: string) { clusterWidth, _ in
+            width += clusterWidth
+            return true
+        }
         return width
+    }
+
+    /// Calls `body` with the display width and the UTF-8 offset just past each grapheme cluster
+    /// of `text`, in order, until `body` returns `false`.
+    ///
+    /// Runs of printable ASCII and common CJK characters are measured straight from the UTF-8
+    /// bytes (see `simpleWidth`); only other clusters go through `Character`, which is what
+    /// makes measuring and cutting Chinese titles cheap enough to do for every list entry.
+    @inline(__always)
+    static func forEachCluster(of text: String, _ body: (_ width: Int, _ endOffset: Int) -> Bool) {
+        var storage = text
+        storage.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let value = UTF8Scalars.decode(bytes, at: offset)
+                let next = offset + UTF8Scalars.sequenceLength(lead: bytes[offset])
+                if let simple = simpleWidth(value),
+                   next >= bytes.count || simpleWidth(UTF8Scalars.decode(bytes, at: next)) != nil {
+                    offset = next
+                    if !body(simple, offset) { return }
+                    continue
+                }
+                let start = text.utf8.index(text.startIndex, offsetBy: offset)
+                let end = text.index(after: start)
+                offset = text.utf8.distance(from: text.startIndex, to: end)
+                if !body(of(text[start]), offset) { return }
+            }
+        }
     }
 
     /// East Asian Wide (W) and Fullwidth (F) ranges, plus emoji presentation blocks.

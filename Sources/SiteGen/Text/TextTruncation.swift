@@ -22,16 +22,19 @@ enum TextTruncation {
         let budget = useEllipsis ? width - ellipsisWidth : width
 
         var used = 0
-        var cut = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            used += DisplayWidth.of(character)
-            if used > width { break }
-            index = text.index(after: index)
-            if used <= budget { cut = index }
+        var cutOffset = 0
+        var fits = true
+        DisplayWidth.forEachCluster(of: text) { clusterWidth, endOffset in
+            used += clusterWidth
+            if used > width {
+                fits = false
+                return false
+            }
+            if used <= budget { cutOffset = endOffset }
+            return true
         }
-        if index == text.endIndex { return text }
+        if fits { return text }
+        let cut = text.utf8.index(text.startIndex, offsetBy: cutOffset)
 
         var prefix = text[..<cut]
         while let last = prefix.last, last.isWhitespace { prefix.removeLast() }
@@ -44,39 +47,56 @@ enum TextTruncation {
     /// Summaries come from several paragraphs and from front matter written across lines;
     /// they must read as one line.
     static func normalizingWhitespace(_ text: String) -> String {
-        if !needsWhitespaceNormalization(text) { return text }
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar.value) {
-                pendingSpace = !result.isEmpty
-                continue
+        var storage = text
+        return storage.withUTF8 { bytes -> String in
+            guard needsWhitespaceNormalization(bytes) else { return text }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var offset = 0
+            while offset < bytes.count {
+                let length = UTF8Scalars.sequenceLength(lead: bytes[offset])
+                if isWhitespace(UTF8Scalars.decode(bytes, at: offset)) {
+                    pendingSpace = !output.isEmpty
+                } else {
+                    if pendingSpace {
+                        output.append(0x20)
+                        pendingSpace = false
+                    }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<min(offset + length, bytes.count)]))
+                }
+                offset += length
             }
-            if pendingSpace {
-                result.append(" ")
-                pendingSpace = false
-            }
-            result.append(scalar)
+            return String(decoding: output, as: UTF8.self)
         }
-        return String(result)
     }
 
-    /// Whether `text` has leading/trailing whitespace, a run of two, or any whitespace that is
-    /// not a plain space.
-    private static func needsWhitespaceNormalization(_ text: String) -> Bool {
+    /// Whether the text has leading/trailing whitespace, a run of two, or any whitespace that
+    /// is not a plain space.
+    private static func needsWhitespaceNormalization(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousWasSpace = true   // a leading space needs trimming
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value == 0x20 {
+        var offset = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == 0x20 {
                 if previousWasSpace { return true }
                 previousWasSpace = true
-            } else if isWhitespace(value) {
-                return true
-            } else {
-                previousWasSpace = false
+                offset += 1
+                continue
             }
+            previousWasSpace = false
+            if byte < 0x80 {
+                if (0x09...0x0D).contains(byte) { return true }
+                offset += 1
+                continue
+            }
+            // Non-ASCII whitespace starts with C2, E1, E2 or E3; skip everything else unread.
+            if (byte == 0xC2 || (0xE1...0xE3).contains(byte)) && isWhitespace(UTF8Scalars.decode(bytes, at: offset)) {
+                return true
+            }
+            offset += UTF8Scalars.sequenceLength(lead: byte)
         }
-        return previousWasSpace && !text.isEmpty
+        return previousWasSpace && !bytes.isEmpty
     }
 
     /// Unicode White_Space, spelled out so the check stays a cheap switch.

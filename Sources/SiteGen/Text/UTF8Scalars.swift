@@ -1,5 +1,5 @@
-/// Small helpers for reading Unicode scalars out of valid UTF-8 bytes, used where the Markdown
-/// stage works on libcmark's byte buffers rather than on `String`s.
+/// Small helpers for reading Unicode scalars out of valid UTF-8 bytes, used where hot loops
+/// (libcmark's buffers, width and whitespace scans) work on bytes rather than on `String` views.
 enum UTF8Scalars {
     /// Whether `byte` continues a multi-byte sequence (10xxxxxx).
     static func isContinuation(_ byte: UInt8) -> Bool {
@@ -23,6 +23,16 @@ enum UTF8Scalars {
         var start = bytes.count - 1
         while start > 0 && isContinuation(bytes[start]) { start -= 1 }
         return decode(bytes, at: start)
+    }
+
+    /// The number of bytes of the sequence that starts with `lead` (1 for a stray byte).
+    static func sequenceLength(lead: UInt8) -> Int {
+        switch lead {
+        case 0xF0...: return 4
+        case 0xE0...: return 3
+        case 0xC0...: return 2
+        default: return 1
+        }
     }
 
     /// The value of the scalar whose lead byte is at `index`, or 0 when out of range.
