@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SiteGen
 import SiteGenServe
 
@@ -15,6 +16,15 @@ struct Serve: AsyncParsableCommand {
     var port: Int = 1313
 
     func run() async throws {
-        throw ValidationError("serve is not available yet")
+        let options = ServeOptions(host: host, port: port, build: site.buildOptions(output: "public"))
+        let server = DevServer(options: options) { line in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+        do {
+            try await server.run()
+        } catch let error as DevServerError {
+            DiagnosticPrinter.printError(error.description)
+            throw ExitCode.failure
+        }
     }
 }
