@@ -11,7 +11,7 @@ public struct RenderedSite: Sendable {
 }
 
 /// Counts for the closing summary line of a build.
-public struct BuildStats: Sendable, Hashable {
+public struct BuildStats: Sendable {
     /// HTML pages rendered.
     public var pages: Int = 0
     /// RSS feeds and sitemaps.
@@ -24,6 +24,8 @@ public struct BuildStats: Sendable, Hashable {
     public var removed: Int = 0
     /// Wall-clock seconds.
     public var seconds: Double = 0
+    /// Seconds spent in each stage, in order (`sitegen build --timings` prints them).
+    public var phases: [(name: String, seconds: Double)] = []
 
     public init() {}
 }
@@ -33,9 +35,23 @@ public enum SiteBuilder {
     /// Loads, resolves and renders the site in memory without touching the output folder.
     /// The dev server serves the result; `build` writes it.
     public static func render(_ options: BuildOptions) -> RenderedSite {
+        render(options, reusable: [:]).site
+    }
+
+    /// Renders the site; pages whose fingerprint is in `reusable` are kept from the previous
+    /// output instead of being rendered. Also returns the Markdown cache to save for next time.
+    static func render(_ options: BuildOptions, reusable: [String: UInt64]) -> (site: RenderedSite, cache: MarkdownCache?) {
         let start = Date()
         var diagnostics = Diagnostics()
-        func finish(_ files: [OutputFile]) -> RenderedSite {
+        var phases: [(name: String, seconds: Double)] = []
+        var phaseStart = Date()
+        func lap(_ name: String) {
+            let now = Date()
+            phases.append((name, now.timeIntervalSince(phaseStart)))
+            phaseStart = now
+        }
+        var newCache: MarkdownCache?
+        func finish(_ files: [OutputFile]) -> (site: RenderedSite, cache: MarkdownCache?) {
             var stats = BuildStats()
             for file in files {
                 if case .copy = file.contents { stats.copied += 1 }
@@ -43,12 +59,14 @@ public enum SiteBuilder {
                 else if file.path.hasSuffix(".xml") { stats.feeds += 1 }
             }
             stats.seconds = Date().timeIntervalSince(start)
-            return RenderedSite(files: files, diagnostics: diagnostics, stats: stats)
+            stats.phases = phases
+            return (RenderedSite(files: files, diagnostics: diagnostics, stats: stats), newCache)
         }
 
         // Load: the only stage besides write that touches files.
         let (loaded, loadDiagnostics) = ContentLoader.load(options)
         diagnostics.append(contentsOf: loadDiagnostics)
+        lap("load")
         let (templates, templateDiagnostics) = loaded.map { TemplateLibrary.compile($0.theme) } ?? (nil, Diagnostics())
         diagnostics.append(contentsOf: templateDiagnostics)
         guard var content = loaded, let templates, !diagnostics.hasErrors else { return finish([]) }
@@ -57,16 +75,24 @@ public enum SiteBuilder {
         // Graph: pure.
         let (graph, graphDiagnostics) = SiteGraphBuilder.build(content, options: options)
         diagnostics.append(contentsOf: graphDiagnostics)
+        lap("graph")
         guard !diagnostics.hasErrors else { return finish([]) }
 
         // Render: pure.
         let urls = SiteURLs(baseURL: content.config.baseURL)
-        let renderer = SiteRenderer(graph: graph, config: content.config, templates: templates, urls: urls)
+        let cache = options.incremental ? MarkdownCache.load(sourceDirectory: options.sourceDirectory) : MarkdownCache()
+        let renderer = SiteRenderer(graph: graph, config: content.config, templates: templates, urls: urls, cache: cache, reusable: reusable)
+        var entries: [String: MarkdownCache.Entry] = [:]
+        for (article, prepared) in zip(graph.articles, renderer.prepared) { entries[article.id] = prepared.cacheEntry }
+        newCache = MarkdownCache(entries: entries)
+        lap("markdown")
         var files = renderer.renderAll()
+        lap("render")
         files += content.staticFiles.map { OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath)) }
         files = deduplicated(files, diagnostics: &diagnostics)
         let checker = ReferenceChecker(outputPaths: Set(files.map(\.path)), urls: urls)
         diagnostics.append(contentsOf: checker.check(graph, prepared: renderer.prepared))
+        lap("check")
         return finish(files)
     }
 
@@ -74,10 +100,14 @@ public enum SiteBuilder {
     /// On any error the existing output is left untouched.
     public static func build(_ options: BuildOptions) -> RenderedSite {
         let start = Date()
-        var site = render(options)
+        let writer = OutputWriter(outputDirectory: options.outputDirectory, sourceDirectory: options.sourceDirectory)
+        let reusable = options.incremental ? writer.reusableFingerprints() : [:]
+        var (site, cache) = render(options, reusable: reusable)
         guard !site.diagnostics.hasErrors else { return site }
         do {
-            let report = try OutputWriter(outputDirectory: options.outputDirectory, sourceDirectory: options.sourceDirectory).write(site.files)
+            let report = try writer.write(site.files)
+            if options.incremental { cache?.save(sourceDirectory: options.sourceDirectory) }
+            site.stats.phases.append(("write", Date().timeIntervalSince(start) - site.stats.seconds))
             site.stats.written = report.written
             site.stats.removed = report.removed
         } catch {

@@ -14,6 +14,10 @@ public struct BuildOptions: Sendable {
     public var baseURLOverride: String?
     /// The instant that decides what is "in the future".
     public var now: Date = Date()
+    /// Reuse what the last build left: Markdown results from `<site>/.sitegen-cache/` and pages
+    /// of the output folder whose inputs did not change. The output is byte-identical either
+    /// way; `sitegen build --full` turns this off.
+    public var incremental: Bool = true
 
     /// Creates options with the defaults of `sitegen build`.
     public init(sourceDirectory: String = ".", outputDirectory: String = "public") {

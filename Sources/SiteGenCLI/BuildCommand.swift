@@ -17,15 +17,27 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print errors only, no summary.")
     var quiet = false
 
+    @Flag(name: .long, help: "Render every page even if its inputs did not change (ignores the build cache).")
+    var full = false
+
+    @Flag(name: .long, help: "Print the time each stage took.")
+    var timings = false
+
     func run() throws {
         var options = site.buildOptions(output: output)
         options.baseURLOverride = baseURL
+        options.incremental = !full
         let result = SiteBuilder.build(options)
         DiagnosticPrinter.print(result.diagnostics, warnings: !quiet)
         if result.diagnostics.hasErrors {
             let count = result.diagnostics.errors.count
             DiagnosticPrinter.printError("build failed with \(count) error\(count == 1 ? "" : "s"); \(output) was left unchanged")
             throw ExitCode.failure
+        }
+        if timings {
+            for phase in result.stats.phases {
+                print("  " + phase.name.padding(toLength: 9, withPad: " ", startingAt: 0) + String(format: "%7.3f s", phase.seconds))
+            }
         }
         if !quiet {
             let stats = result.stats

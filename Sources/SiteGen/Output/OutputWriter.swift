@@ -50,6 +50,9 @@ public struct OutputWriter: Sendable {
 
         let output = location.bytePath
         let previous = try PreviousOutput.load(output)
+        if try Self.nothingChanged(plan, previous: previous, output: output) {
+            return WriteReport(written: 0, linkedUnchanged: plan.files.count, removed: 0, carriedOver: previous.foreign.count)
+        }
         let carried = try previous.carriedEntries(for: plan, output: location.path)
         let staging = location.stagingPath
         let outputExisted = try SystemCalls.status(of: output) != nil
@@ -74,6 +77,44 @@ public struct OutputWriter: Sendable {
             plan.fileIndex[path] == nil ? count + 1 : count
         }
         return report
+    }
+
+    /// Whether the new files are exactly what the output already holds (same set of paths,
+    /// each unchanged), so the build can leave the output folder untouched.
+    private static func nothingChanged(_ plan: WritePlan, previous: PreviousOutput, output: BytePath) throws -> Bool {
+        guard previous.manifestBytes != nil, previous.manifest.entries.count == plan.files.count,
+              plan.paths.allSatisfy({ previous.manifest.entries[$0] != nil })
+        else { return false }
+        let stager = FileStager(output: output, staging: output, previous: previous.manifest)
+        let verdicts = DisjointSlots<Bool>(count: plan.files.count)
+        ParallelWork.forEach(count: plan.files.count) { index in
+            verdicts.set(index, (try? stager.isUnchanged(plan.files[index], at: plan.paths[index])) ?? false)
+        }
+        return (0..<plan.files.count).allSatisfy { verdicts[$0] == true }
+    }
+
+    /// The fingerprints of the files the last build wrote that are still intact in the output
+    /// folder, by output path: a page whose new fingerprint matches can be kept as
+    /// `OutputFile.Contents.previous` instead of being rendered again. Empty when there is no
+    /// usable previous output.
+    public func reusableFingerprints() -> [String: UInt64] {
+        guard let location = try? OutputLocation(resolving: outputDirectory),
+              let previous = try? PreviousOutput.loadManifest(location.bytePath)
+        else { return [:] }
+        let entries = previous.entries.values.filter { $0.fingerprint != nil }
+        let intact = DisjointSlots<Bool>(count: entries.count)
+        let root = location.bytePath
+        ParallelWork.forEach(count: entries.count) { index in
+            let entry = entries[index]
+            let status = try? SystemCalls.status(of: root.appending(entry.path))
+            intact.set(index, status?.kind == .regular && status?.size == entry.size && status?.modified == entry.modified)
+        }
+        var result: [String: UInt64] = [:]
+        result.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() where intact[index] == true {
+            result[entry.path.description] = entry.fingerprint
+        }
+        return result
     }
 
     private func stage(
