@@ -82,9 +82,12 @@ public enum SiteBuilder {
         let urls = SiteURLs(baseURL: content.config.baseURL)
         let cache = options.incremental ? MarkdownCache.load(sourceDirectory: options.sourceDirectory) : MarkdownCache()
         let renderer = SiteRenderer(graph: graph, config: content.config, templates: templates, urls: urls, cache: cache, reusable: reusable)
-        var entries: [String: MarkdownCache.Entry] = [:]
-        for (article, prepared) in zip(graph.articles, renderer.prepared) { entries[article.id] = prepared.cacheEntry }
-        newCache = MarkdownCache(entries: entries)
+        let cacheUpToDate = cache.entries.count == graph.articles.count && renderer.prepared.allSatisfy { $0.html == nil }
+        if !cacheUpToDate {
+            var entries: [String: MarkdownCache.Entry] = [:]
+            for (article, prepared) in zip(graph.articles, renderer.prepared) { entries[article.id] = prepared.cacheEntry }
+            newCache = MarkdownCache(entries: entries)
+        }
         lap("markdown")
         var files = renderer.renderAll()
         lap("render")

@@ -49,10 +49,12 @@ public struct OutputWriter: Sendable {
         try StagingArea.removeLeftovers(of: location)
 
         let output = location.bytePath
-        let previous = try PreviousOutput.load(output)
-        if try Self.nothingChanged(plan, previous: previous, output: output) {
-            return WriteReport(written: 0, linkedUnchanged: plan.files.count, removed: 0, carriedOver: previous.foreign.count)
+        // Only the manifest is needed to see that nothing changed; listing the whole output
+        // (for files sitegen does not own) is left for builds that really write.
+        if let manifest = try PreviousOutput.loadManifest(output), try Self.nothingChanged(plan, manifest: manifest, output: output) {
+            return WriteReport(written: 0, linkedUnchanged: plan.files.count, removed: 0, carriedOver: 0)
         }
+        let previous = try PreviousOutput.load(output)
         let carried = try previous.carriedEntries(for: plan, output: location.path)
         let staging = location.stagingPath
         let outputExisted = try SystemCalls.status(of: output) != nil
@@ -81,11 +83,11 @@ public struct OutputWriter: Sendable {
 
     /// Whether the new files are exactly what the output already holds (same set of paths,
     /// each unchanged), so the build can leave the output folder untouched.
-    private static func nothingChanged(_ plan: WritePlan, previous: PreviousOutput, output: BytePath) throws -> Bool {
-        guard previous.manifestBytes != nil, previous.manifest.entries.count == plan.files.count,
-              plan.paths.allSatisfy({ previous.manifest.entries[$0] != nil })
-        else { return false }
-        let stager = FileStager(output: output, staging: output, previous: previous.manifest)
+    private static func nothingChanged(_ plan: WritePlan, manifest: OutputManifest, output: BytePath) throws -> Bool {
+        guard manifest.entries.count == plan.files.count, plan.paths.allSatisfy({ manifest.entries[$0] != nil }) else {
+            return false
+        }
+        let stager = FileStager(output: output, staging: output, previous: manifest)
         let verdicts = DisjointSlots<Bool>(count: plan.files.count)
         ParallelWork.forEach(count: plan.files.count) { index in
             verdicts.set(index, (try? stager.isUnchanged(plan.files[index], at: plan.paths[index])) ?? false)

@@ -3,7 +3,7 @@
 /// column (推荐资讯, 栏目更新, 栏目热门).
 struct SharedBlocks: @unchecked Sendable {
     /// The `site` view model every template receives.
-    let site: [String: Any]
+    let site: ViewObject
     /// Rendered `footer` template.
     let footer: RenderedBlock
     private let headers: [String: RenderedBlock]
@@ -19,7 +19,7 @@ struct SharedBlocks: @unchecked Sendable {
     private let lists: ListSizes
 
     init(graph: SiteGraph, config: SiteConfig, templates: TemplateLibrary, urls: SiteURLs, links: LinkTable) {
-        let site: [String: Any] = [
+        let site = ViewObject([
             "title": config.title,
             "subtitle": config.subtitle,
             "description": config.description,
@@ -33,7 +33,7 @@ struct SharedBlocks: @unchecked Sendable {
             "tagsURL": urls.href("tags/index.html"),
             "stylesheet": urls.href("css/site.css"),
             "params": TemplateValues.context(config.params),
-        ]
+        ])
         self.site = site
         footer = RenderedBlock(templates.render("footer", ["site": site]))
 
