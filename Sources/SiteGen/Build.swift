@@ -45,11 +45,13 @@ public enum SiteBuilder {
         var diagnostics = Diagnostics()
         var phases: [(name: String, seconds: Double)] = []
         var phaseStart = Date()
-        func lap(_ name: String) {
+        func lap(_ name: String, next: String? = nil) {
             let now = Date()
             phases.append((name, now.timeIntervalSince(phaseStart)))
             phaseStart = now
+            if let next { options.progress?(BuildProgress(stage: next, done: 0, total: 0)) }
         }
+        options.progress?(BuildProgress(stage: "load", done: 0, total: 0))
         var newCache: MarkdownCache?
         func finish(_ files: [OutputFile]) -> (site: RenderedSite, cache: MarkdownCache?) {
             var stats = BuildStats()
@@ -66,7 +68,7 @@ public enum SiteBuilder {
         // Load: the only stage besides write that touches files.
         let (loaded, loadDiagnostics) = ContentLoader.load(options)
         diagnostics.append(contentsOf: loadDiagnostics)
-        lap("load")
+        lap("load", next: "graph")
         let (templates, templateDiagnostics) = loaded.map { TemplateLibrary.compile($0.theme) } ?? (nil, Diagnostics())
         diagnostics.append(contentsOf: templateDiagnostics)
         guard var content = loaded, let templates, !diagnostics.hasErrors else { return finish([]) }
@@ -75,7 +77,7 @@ public enum SiteBuilder {
         // Graph: pure.
         let (graph, graphDiagnostics) = SiteGraphBuilder.build(content, options: options)
         diagnostics.append(contentsOf: graphDiagnostics)
-        lap("graph")
+        lap("graph", next: "markdown")
         guard !diagnostics.hasErrors else { return finish([]) }
 
         // Render: pure.
@@ -89,8 +91,8 @@ public enum SiteBuilder {
             newCache = MarkdownCache(entries: entries)
         }
         lap("markdown")
-        var files = renderer.renderAll()
-        lap("render")
+        var files = renderer.renderAll(progress: options.progress)
+        lap("render", next: "check")
         files += content.staticFiles.map { OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath)) }
         files = deduplicated(files, diagnostics: &diagnostics)
         let checker = ReferenceChecker(outputPaths: Set(files.map(\.path)), urls: urls)
@@ -107,6 +109,7 @@ public enum SiteBuilder {
         let reusable = options.incremental ? writer.reusableFingerprints() : [:]
         var (site, cache) = render(options, reusable: reusable)
         guard !site.diagnostics.hasErrors else { return site }
+        options.progress?(BuildProgress(stage: "write", done: 0, total: site.files.count))
         do {
             let report = try writer.write(site.files)
             if options.incremental { cache?.save(sourceDirectory: options.sourceDirectory) }

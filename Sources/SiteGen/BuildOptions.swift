@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     /// of the output folder whose inputs did not change. The output is byte-identical either
     /// way; `sitegen build --full` turns this off.
     public var incremental: Bool = true
+    /// Called as the build moves through its stages and renders pages (from any thread).
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     /// Creates options with the defaults of `sitegen build`.
     public init(sourceDirectory: String = ".", outputDirectory: String = "public") {

@@ -27,7 +27,10 @@ struct Build: ParsableCommand {
         var options = site.buildOptions(output: output)
         options.baseURLOverride = baseURL
         options.incremental = !full
+        let display = ProgressDisplay.make(quiet: quiet)
+        options.progress = display
         let result = SiteBuilder.build(options)
+        if display != nil { ProgressDisplay.finish() }
         DiagnosticPrinter.print(result.diagnostics, warnings: !quiet)
         if result.diagnostics.hasErrors {
             let count = result.diagnostics.errors.count

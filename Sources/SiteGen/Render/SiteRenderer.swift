@@ -32,11 +32,21 @@ struct SiteRenderer: Sendable {
         fullDates = DateFormatting(pattern: config.dateFormat, timeZone: config.timeZone)
     }
 
-    /// Every page, feed and the sitemap, sorted by path.
-    func renderAll() -> [OutputFile] {
-        var files = parallelMap(graph.articles.count) { articlePage($0) }
-        files += parallelMap(graph.columns.order.count) { columnPages(graph.columns.order[$0]) }.flatMap { $0 }
-        files += parallelMap(graph.tags.count) { tagPages(graph.tags[$0]) }.flatMap { $0 }
+    /// Every page, feed and the sitemap.
+    func renderAll(progress: (@Sendable (BuildProgress) -> Void)? = nil) -> [OutputFile] {
+        let counter = ProgressCounter(stage: "render", total: graph.articles.count + graph.columns.order.count + graph.tags.count, report: progress)
+        var files = parallelMap(graph.articles.count) { index in
+            defer { counter.advance() }
+            return articlePage(index)
+        }
+        files += parallelMap(graph.columns.order.count) { index in
+            defer { counter.advance() }
+            return columnPages(graph.columns.order[index])
+        }.flatMap { $0 }
+        files += parallelMap(graph.tags.count) { index in
+            defer { counter.advance() }
+            return tagPages(graph.tags[index])
+        }.flatMap { $0 }
         files.append(homePage())
         files.append(tagIndexPage())
         files.append(notFoundPage())
