@@ -239,3 +239,19 @@ import Testing
         #expect(site.messages.first?.contains("error: template syntax error: section closed with the wrong name") == true)
     }
 }
+
+@Suite struct LongSourceLineTests {
+    @Test func renderedDiagnosticShowsAWindowOfAVeryLongLine() {
+        let line = String(repeating: "a", count: 1_000_000) + "X" + String(repeating: "b", count: 1_000_000)
+        let diagnostic = Diagnostic.error("bad", at: SourceLocation(path: "a.md", line: 2, column: 1_000_001), sourceLine: line)
+        let lines = diagnostic.rendered.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3)
+        #expect(lines[1] == "    …" + String(repeating: "a", count: 60) + "X" + String(repeating: "b", count: 59) + "…")
+        #expect(lines[2] == "    " + String(repeating: " ", count: 61) + "^")
+    }
+
+    @Test func renderedDiagnosticKeepsShortLinesWhole() {
+        let diagnostic = Diagnostic.error("bad", at: SourceLocation(path: "a.md", line: 2, column: 3), sourceLine: "ab:c")
+        #expect(diagnostic.rendered == "a.md:2:3: error: bad\n    ab:c\n      ^")
+    }
+}
