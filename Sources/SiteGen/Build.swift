@@ -69,7 +69,10 @@ public enum SiteBuilder {
         let (loaded, loadDiagnostics) = ContentLoader.load(options)
         diagnostics.append(contentsOf: loadDiagnostics)
         lap("load", next: "graph")
-        let (templates, templateDiagnostics) = loaded.map { TemplateLibrary.compile($0.theme) } ?? (nil, Diagnostics())
+        // A theme that failed to load has no templates; listing each as missing would bury the cause.
+        let (templates, templateDiagnostics) = loaded.map {
+            loadDiagnostics.hasErrors && $0.theme.templates.isEmpty ? (nil, Diagnostics()) : TemplateLibrary.compile($0.theme)
+        } ?? (nil, Diagnostics())
         diagnostics.append(contentsOf: templateDiagnostics)
         guard var content = loaded, let templates, !diagnostics.hasErrors else { return finish([]) }
         if let baseURL = options.baseURLOverride { content.config.baseURL = baseURL }

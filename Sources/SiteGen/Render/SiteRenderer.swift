@@ -122,6 +122,11 @@ struct SiteRenderer: Sendable {
         if let cover = article.cover {
             view["cover"] = ["url": urls.hrefForSitePath(cover), "alt": article.title]
         }
+        view["jsonLD"] = ArticleJSONLD(
+            headline: article.title, datePublished: fullDates.w3c(article.date), authors: article.authors,
+            source: article.source, publisher: config.title, pageURL: urls.absolute(path),
+            imageURL: article.cover.map(urls.absoluteForSitePath), description: prepared[index].summary
+        ).script
         if let column = graph.columns[article.columnPath] {
             view["column"] = ["name": column.name, "url": urls.href(SiteGraph.directory(ofColumn: column.id))]
         }
