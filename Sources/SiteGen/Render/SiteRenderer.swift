@@ -51,7 +51,7 @@ struct SiteRenderer: Sendable {
         files.append(tagIndexPage())
         files.append(notFoundPage())
         files += FeedBuilder(graph: graph, config: config, urls: urls, links: links, prepared: prepared).feeds()
-        files += SitemapBuilder(graph: graph, urls: urls).sitemaps(extraPaths: ["tags/index.html"])
+        files += SitemapBuilder(graph: graph, urls: urls, perPage: config.paginate).sitemaps(extraPaths: ["tags/index.html"])
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
         return files
     }
