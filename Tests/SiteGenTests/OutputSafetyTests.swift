@@ -222,7 +222,9 @@ struct CLIHarness {
     private func start() throws -> (Process, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["build", "--quiet", "--source", source, "--output", output]
+        // --full: every build renders every page, so a build killed at a fraction of the first
+        // build's duration is really killed halfway (an incremental one may already be done).
+        process.arguments = ["build", "--quiet", "--full", "--source", source, "--output", output]
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice

@@ -53,7 +53,7 @@ enum HostileSite {
         guard let file = site.files.first(where: { $0.path == path }) else { return nil }
         switch file.contents {
         case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
-        case .copy: return nil
+        case .copy, .previous: return nil
         }
     }
 }
