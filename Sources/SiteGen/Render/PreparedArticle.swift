@@ -17,7 +17,7 @@ struct PreparedArticle: Sendable {
     static func prepareAll(_ graph: SiteGraph, config: SiteConfig, urls: SiteURLs, cache: MarkdownCache) -> [PreparedArticle] {
         let renderer = MarkdownRenderer(unsafe: config.markdownUnsafe)
         let articles = graph.articles
-        return parallelMap(articles.count) { index in
+        return ParallelWork.map(articles.count) { index in
             let article = articles[index]
             let key = MarkdownCache.key(body: article.body, bodyLine: article.bodyLine, unsafe: config.markdownUnsafe, summaryWidth: config.summaryWidth)
             var html: String?

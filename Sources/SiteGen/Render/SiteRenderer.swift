@@ -35,15 +35,15 @@ struct SiteRenderer: Sendable {
     /// Every page, feed and the sitemap.
     func renderAll(progress: (@Sendable (BuildProgress) -> Void)? = nil) -> [OutputFile] {
         let counter = ProgressCounter(stage: "render", total: graph.articles.count + graph.columns.order.count + graph.tags.count, report: progress)
-        var files = parallelMap(graph.articles.count) { index in
+        var files = ParallelWork.map(graph.articles.count) { index in
             defer { counter.advance() }
             return articlePage(index)
         }
-        files += parallelMap(graph.columns.order.count) { index in
+        files += ParallelWork.map(graph.columns.order.count) { index in
             defer { counter.advance() }
             return columnPages(graph.columns.order[index])
         }.flatMap { $0 }
-        files += parallelMap(graph.tags.count) { index in
+        files += ParallelWork.map(graph.tags.count) { index in
             defer { counter.advance() }
             return tagPages(graph.tags[index])
         }.flatMap { $0 }
