@@ -20,6 +20,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Render every page even if its inputs did not change (ignores the build cache).")
     var full = false
 
+    @Flag(name: .long, help: "Print every warning (by default the first \(DiagnosticPrinter.warningLimit) and a count).")
+    var allWarnings = false
+
     @Flag(name: .long, help: "Print the time each stage took.")
     var timings = false
 
@@ -31,7 +34,7 @@ struct Build: ParsableCommand {
         options.progress = display
         let result = SiteBuilder.build(options)
         if display != nil { ProgressDisplay.finish() }
-        DiagnosticPrinter.print(result.diagnostics, warnings: !quiet)
+        DiagnosticPrinter.print(result.diagnostics, warnings: !quiet, allWarnings: allWarnings)
         if result.diagnostics.hasErrors {
             let count = result.diagnostics.errors.count
             DiagnosticPrinter.printError("build failed with \(count) error\(count == 1 ? "" : "s"); \(output) was left unchanged")
