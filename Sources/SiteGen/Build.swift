@@ -24,6 +24,8 @@ public struct BuildStats: Sendable {
     public var removed: Int = 0
     /// Wall-clock seconds.
     public var seconds: Double = 0
+    /// Whether nothing had changed since the last build, which was reused as it is.
+    public var upToDate = false
     /// Seconds spent in each stage, in order (`sitegen build --timings` prints them).
     public var phases: [(name: String, seconds: Double)] = []
 
@@ -38,9 +40,17 @@ public enum SiteBuilder {
         render(options, reusable: [:]).site
     }
 
+    /// What the internal render returns besides the site.
+    struct RenderExtras {
+        /// The Markdown cache to save, `nil` when the old one is still exact.
+        var cache: MarkdownCache?
+        /// When the earliest article left out for its future date becomes due.
+        var nextPublication: Date?
+    }
+
     /// Renders the site; pages whose fingerprint is in `reusable` are kept from the previous
     /// output instead of being rendered. Also returns the Markdown cache to save for next time.
-    static func render(_ options: BuildOptions, reusable: [String: UInt64]) -> (site: RenderedSite, cache: MarkdownCache?) {
+    static func render(_ options: BuildOptions, reusable: [String: UInt64]) -> (site: RenderedSite, extras: RenderExtras) {
         let start = Date()
         var diagnostics = Diagnostics()
         var phases: [(name: String, seconds: Double)] = []
@@ -52,8 +62,8 @@ public enum SiteBuilder {
             if let next { options.progress?(BuildProgress(stage: next, done: 0, total: 0)) }
         }
         options.progress?(BuildProgress(stage: "load", done: 0, total: 0))
-        var newCache: MarkdownCache?
-        func finish(_ files: [OutputFile]) -> (site: RenderedSite, cache: MarkdownCache?) {
+        var extras = RenderExtras()
+        func finish(_ files: [OutputFile]) -> (site: RenderedSite, extras: RenderExtras) {
             var stats = BuildStats()
             for file in files {
                 if case .copy = file.contents { stats.copied += 1 }
@@ -62,7 +72,7 @@ public enum SiteBuilder {
             }
             stats.seconds = Date().timeIntervalSince(start)
             stats.phases = phases
-            return (RenderedSite(files: files, diagnostics: diagnostics, stats: stats), newCache)
+            return (RenderedSite(files: files, diagnostics: diagnostics, stats: stats), extras)
         }
 
         // Load: the only stage besides write that touches files.
@@ -76,6 +86,11 @@ public enum SiteBuilder {
         diagnostics.append(contentsOf: templateDiagnostics)
         guard var content = loaded, let templates, !diagnostics.hasErrors else { return finish([]) }
         if let baseURL = options.baseURLOverride { content.config.baseURL = baseURL }
+        if !options.includeFuture {
+            extras.nextPublication = content.articles
+                .filter { $0.date > options.now && (options.includeDrafts || !$0.draft) }
+                .map(\.date).min()
+        }
 
         // Graph: pure.
         let (graph, graphDiagnostics) = SiteGraphBuilder.build(content, options: options)
@@ -91,7 +106,7 @@ public enum SiteBuilder {
         if !cacheUpToDate {
             var entries: [String: MarkdownCache.Entry] = [:]
             for (article, prepared) in zip(graph.articles, renderer.prepared) { entries[article.id] = prepared.cacheEntry }
-            newCache = MarkdownCache(entries: entries)
+            extras.cache = MarkdownCache(entries: entries)
         }
         lap("markdown")
         var files = renderer.renderAll(progress: options.progress)
@@ -109,13 +124,31 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> RenderedSite {
         let start = Date()
         let writer = OutputWriter(outputDirectory: options.outputDirectory, sourceDirectory: options.sourceDirectory)
+        let output = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
+        let inputs = options.incremental ? InputSnapshot.take(options) : nil
+        if !options.incremental { BuildRecord.remove(sourceDirectory: options.sourceDirectory) }
+        if let inputs, let record = BuildRecord.load(sourceDirectory: options.sourceDirectory),
+           record.inputs == inputs, record.output == output,
+           record.nextPublication.map({ options.now < $0 }) ?? true,
+           let manifestHash = writer.intactManifestHash(), manifestHash == record.manifestHash {
+            var stats = record.stats
+            stats.upToDate = true
+            stats.seconds = Date().timeIntervalSince(start)
+            return RenderedSite(files: [], diagnostics: Diagnostics(record.warnings), stats: stats)
+        }
         let reusable = options.incremental ? writer.reusableFingerprints() : [:]
-        var (site, cache) = render(options, reusable: reusable)
+        var (site, extras) = render(options, reusable: reusable)
         guard !site.diagnostics.hasErrors else { return site }
         options.progress?(BuildProgress(stage: "write", done: 0, total: site.files.count))
         do {
             let report = try writer.write(site.files)
-            if options.incremental { cache?.save(sourceDirectory: options.sourceDirectory) }
+            if options.incremental { extras.cache?.save(sourceDirectory: options.sourceDirectory) }
+            if let inputs, let manifestHash = writer.intactManifestHash() {
+                BuildRecord(
+                    inputs: inputs, output: output, manifestHash: manifestHash, nextPublication: extras.nextPublication,
+                    stats: site.stats, warnings: site.diagnostics.warnings
+                ).save(sourceDirectory: options.sourceDirectory)
+            }
             site.stats.phases.append(("write", Date().timeIntervalSince(start) - site.stats.seconds))
             site.stats.written = report.written
             site.stats.removed = report.removed

@@ -45,7 +45,11 @@ struct Build: ParsableCommand {
                 print("  " + phase.name.padding(toLength: 9, withPad: " ", startingAt: 0) + String(format: "%7.3f s", phase.seconds))
             }
         }
-        if !quiet {
+        if !quiet, result.stats.upToDate {
+            let stats = result.stats
+            print(String(format: "Up to date: nothing changed since the last build (%d pages, %d feeds, %d files copied; checked in %.2f s) → %@",
+                         stats.pages, stats.feeds, stats.copied, stats.seconds, output))
+        } else if !quiet {
             let stats = result.stats
             print(String(
                 format: "Built %d pages, %d feeds, %d files copied in %.2f s (%d written, %d removed) → %@",

@@ -174,6 +174,7 @@ import Testing
             // A well-formed cache whose key does not match the body must not supply the summary.
             let cache = MarkdownCache(entries: ["gongan/e.md": .init(key: 42, summary: "伪造的摘要", references: [])])
             try site.write(".sitegen-cache/markdown.tsv", bytes: Array(cache.serialized().utf8))
+            BuildRecord.remove(sourceDirectory: site.root)  // make the build look at the cache
         }, expectSomethingWritten: false)
     }
 
@@ -182,6 +183,51 @@ import Testing
             let page = site.root + "/public/index.html"
             try Data("hand edit".utf8).write(to: URL(fileURLWithPath: page))
         }
+    }
+
+    @Test func unchangedInputsSkipTheBuildAndReplayWarnings() throws {
+        var files = Self.baseFiles
+        files["content/gongan/g.md"] = Self.article("庚文", "2024-07-07 08:00", body: "![缺图](/uploads/missing.png)")
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let first = SiteBuilder.build(site.options)
+        #expect(!first.stats.upToDate)
+        #expect(first.diagnostics.warnings.count == 1)
+        let second = SiteBuilder.build(site.options)
+        #expect(second.stats.upToDate)
+        #expect(second.diagnostics.warnings.map(\.description) == first.diagnostics.warnings.map(\.description))
+        #expect(second.stats.pages == first.stats.pages)
+    }
+
+    @Test func anyInputChangeOrOutputEditDefeatsTheSkip() throws {
+        let site = try TemporarySite(files: Self.baseFiles)
+        defer { site.remove() }
+        _ = SiteBuilder.build(site.options)
+        try replace(site, "content/gongan/d.md", "丁文", "丁文！")
+        #expect(!SiteBuilder.build(site.options).stats.upToDate)
+        #expect(SiteBuilder.build(site.options).stats.upToDate)
+        try Data("hand edit".utf8).write(to: URL(fileURLWithPath: site.root + "/public/404.html"))
+        let repaired = SiteBuilder.build(site.options)
+        #expect(!repaired.stats.upToDate)
+        #expect(try String(contentsOfFile: site.root + "/public/404.html", encoding: .utf8) != "hand edit")
+        var other = site.options
+        other.includeDrafts = true
+        #expect(!SiteBuilder.build(other).stats.upToDate)
+    }
+
+    @Test func aFutureArticleIsPublishedOnceItsTimeHasCome() throws {
+        var files = Self.baseFiles
+        files["content/gongan/later.md"] = Self.article("定时发布", "2024-08-01 08:00")
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        var options = site.options
+        options.now = SampleSite.date("2024-07-20 00:00")
+        _ = SiteBuilder.build(options)
+        #expect(SiteBuilder.build(options).stats.upToDate)
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/public/gongan/2024/0801/later.html"))
+        options.now = SampleSite.date("2024-08-02 00:00")
+        #expect(!SiteBuilder.build(options).stats.upToDate)
+        #expect(FileManager.default.fileExists(atPath: site.root + "/public/gongan/2024/0801/later.html"))
     }
 
     @Test func markdownCacheRoundTrips() throws {

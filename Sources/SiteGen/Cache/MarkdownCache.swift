@@ -98,19 +98,24 @@ struct MarkdownCache: Sendable {
     /// Writes the cache into the site folder (temporary file, then rename, so a killed build
     /// never leaves half a file). Failing to write (a read-only checkout) only costs speed.
     func save(sourceDirectory: String) {
-        let target = Self.path(sourceDirectory: sourceDirectory)
+        Self.writeAtomically(serialized(), to: Self.path(sourceDirectory: sourceDirectory))
+    }
+
+    /// Writes `text` to `target` through a temporary file and a rename; errors are ignored
+    /// (a cache that cannot be written only costs speed).
+    static func writeAtomically(_ text: String, to target: String) {
         let folder = (target as NSString).deletingLastPathComponent
         let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(serialized().utf8).write(to: URL(fileURLWithPath: temporary))
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
         }
     }
 
-    private static func escape(_ text: some StringProtocol) -> String {
+    static func escape(_ text: some StringProtocol) -> String {
         guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return String(text) }
         var result = ""
         for character in text {
@@ -126,7 +131,7 @@ struct MarkdownCache: Sendable {
         return result
     }
 
-    private static func unescape(_ text: some StringProtocol) -> String {
+    static func unescape(_ text: some StringProtocol) -> String {
         guard text.contains("\\") else { return String(text) }
         var result = ""
         var escaping = false

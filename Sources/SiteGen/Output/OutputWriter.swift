@@ -119,6 +119,26 @@ public struct OutputWriter: Sendable {
         return result
     }
 
+    /// The hash of the output's manifest file when every file it lists is still exactly as the
+    /// last build left it (same size and modification time); `nil` otherwise.
+    func intactManifestHash() -> UInt64? {
+        guard let location = try? OutputLocation(resolving: outputDirectory) else { return nil }
+        let manifestPath = location.bytePath.appending(BytePath(OutputManifest.fileName))
+        guard let bytes = try? FileStager.readAll(manifestPath),
+              let manifest = try? OutputManifest(parsing: bytes, path: manifestPath.description)
+        else { return nil }
+        let entries = Array(manifest.entries.values)
+        let intact = DisjointSlots<Bool>(count: entries.count)
+        let root = location.bytePath
+        ParallelWork.forEach(count: entries.count) { index in
+            let entry = entries[index]
+            let status = try? SystemCalls.status(of: root.appending(entry.path))
+            intact.set(index, status?.kind == .regular && status?.size == entry.size && status?.modified == entry.modified)
+        }
+        guard (0..<entries.count).allSatisfy({ intact[$0] == true }) else { return nil }
+        return ContentHash.of(bytes)
+    }
+
     private func stage(
         _ plan: WritePlan, carried: [DirectoryWalker.Entry], previous: PreviousOutput,
         into staging: BytePath, output: BytePath
