@@ -100,21 +100,11 @@ public struct OutputWriter: Sendable {
     /// `OutputFile.Contents.previous` instead of being rendered again. Empty when there is no
     /// usable previous output.
     public func reusableFingerprints() -> [String: UInt64] {
-        guard let location = try? OutputLocation(resolving: outputDirectory),
-              let previous = try? PreviousOutput.loadManifest(location.bytePath)
-        else { return [:] }
-        let entries = previous.entries.values.filter { $0.fingerprint != nil }
-        let intact = DisjointSlots<Bool>(count: entries.count)
-        let root = location.bytePath
-        ParallelWork.forEach(count: entries.count) { index in
-            let entry = entries[index]
-            let status = try? SystemCalls.status(of: root.appending(entry.path))
-            intact.set(index, status?.kind == .regular && status?.size == entry.size && status?.modified == entry.modified)
-        }
+        guard let (manifest, _, intact) = intactEntries() else { return [:] }
         var result: [String: UInt64] = [:]
-        result.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() where intact[index] == true {
-            result[entry.path.description] = entry.fingerprint
+        result.reserveCapacity(manifest.count)
+        for (index, entry) in manifest.enumerated() where intact[index] {
+            if let fingerprint = entry.fingerprint { result[entry.path.description] = fingerprint }
         }
         return result
     }
@@ -122,21 +112,27 @@ public struct OutputWriter: Sendable {
     /// The hash of the output's manifest file when every file it lists is still exactly as the
     /// last build left it (same size and modification time); `nil` otherwise.
     func intactManifestHash() -> UInt64? {
+        guard let (_, bytes, intact) = intactEntries(), !intact.contains(false) else { return nil }
+        return ContentHash.of(bytes)
+    }
+
+    /// The previous manifest's entries, its bytes, and for each entry whether the file is still
+    /// as the manifest describes it (a regular file of the recorded size and mtime).
+    private func intactEntries() -> (entries: [ManifestEntry], bytes: [UInt8], intact: [Bool])? {
         guard let location = try? OutputLocation(resolving: outputDirectory) else { return nil }
         let manifestPath = location.bytePath.appending(BytePath(OutputManifest.fileName))
         guard let bytes = try? FileStager.readAll(manifestPath),
               let manifest = try? OutputManifest(parsing: bytes, path: manifestPath.description)
         else { return nil }
         let entries = Array(manifest.entries.values)
-        let intact = DisjointSlots<Bool>(count: entries.count)
+        let slots = DisjointSlots<Bool>(count: entries.count)
         let root = location.bytePath
         ParallelWork.forEach(count: entries.count) { index in
             let entry = entries[index]
             let status = try? SystemCalls.status(of: root.appending(entry.path))
-            intact.set(index, status?.kind == .regular && status?.size == entry.size && status?.modified == entry.modified)
+            slots.set(index, status?.kind == .regular && status?.size == entry.size && status?.modified == entry.modified)
         }
-        guard (0..<entries.count).allSatisfy({ intact[$0] == true }) else { return nil }
-        return ContentHash.of(bytes)
+        return (entries, bytes, (0..<entries.count).map { slots[$0] == true })
     }
 
     private func stage(
