@@ -113,7 +113,7 @@ public enum SiteBuilder {
         lap("render", next: "check")
         files += content.staticFiles.map { OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath)) }
         files = deduplicated(files, diagnostics: &diagnostics)
-        let checker = ReferenceChecker(outputPaths: Set(files.map(\.path)), urls: urls)
+        let checker = ReferenceChecker(outputPaths: Set(files.map(\.path)))
         diagnostics.append(contentsOf: checker.check(graph, prepared: renderer.prepared))
         lap("check")
         return finish(files)

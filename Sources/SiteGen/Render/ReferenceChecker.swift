@@ -4,7 +4,6 @@
 struct ReferenceChecker {
     /// Every output path of the site (pages, feeds, copied files).
     let outputPaths: Set<String>
-    let urls: SiteURLs
 
     /// Warnings for every unresolved local reference of every article, and for covers.
     func check(_ graph: SiteGraph, prepared: [PreparedArticle]) -> Diagnostics {
