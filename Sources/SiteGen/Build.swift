@@ -11,7 +11,7 @@ public struct RenderedSite: Sendable {
 }
 
 /// Counts for the closing summary line of a build.
-public struct BuildStats: Sendable, Hashable {
+public struct BuildStats: Sendable {
     /// HTML pages rendered.
     public var pages: Int = 0
     /// RSS feeds and sitemaps.
@@ -24,6 +24,10 @@ public struct BuildStats: Sendable, Hashable {
     public var removed: Int = 0
     /// Wall-clock seconds.
     public var seconds: Double = 0
+    /// Whether nothing had changed since the last build, which was reused as it is.
+    public var upToDate = false
+    /// Seconds spent in each stage, in order (`sitegen build --timings` prints them).
+    public var phases: [(name: String, seconds: Double)] = []
 
     public init() {}
 }
@@ -33,9 +37,33 @@ public enum SiteBuilder {
     /// Loads, resolves and renders the site in memory without touching the output folder.
     /// The dev server serves the result; `build` writes it.
     public static func render(_ options: BuildOptions) -> RenderedSite {
+        render(options, reusable: [:]).site
+    }
+
+    /// What the internal render returns besides the site.
+    struct RenderExtras {
+        /// The Markdown cache to save, `nil` when the old one is still exact.
+        var cache: MarkdownCache?
+        /// When the earliest article left out for its future date becomes due.
+        var nextPublication: Date?
+    }
+
+    /// Renders the site; pages whose fingerprint is in `reusable` are kept from the previous
+    /// output instead of being rendered. Also returns the Markdown cache to save for next time.
+    static func render(_ options: BuildOptions, reusable: [String: UInt64]) -> (site: RenderedSite, extras: RenderExtras) {
         let start = Date()
         var diagnostics = Diagnostics()
-        func finish(_ files: [OutputFile]) -> RenderedSite {
+        var phases: [(name: String, seconds: Double)] = []
+        var phaseStart = Date()
+        func lap(_ name: String, next: String? = nil) {
+            let now = Date()
+            phases.append((name, now.timeIntervalSince(phaseStart)))
+            phaseStart = now
+            if let next { options.progress?(BuildProgress(stage: next, done: 0, total: 0)) }
+        }
+        options.progress?(BuildProgress(stage: "load", done: 0, total: 0))
+        var extras = RenderExtras()
+        func finish(_ files: [OutputFile]) -> (site: RenderedSite, extras: RenderExtras) {
             var stats = BuildStats()
             for file in files {
                 if case .copy = file.contents { stats.copied += 1 }
@@ -43,30 +71,51 @@ public enum SiteBuilder {
                 else if file.path.hasSuffix(".xml") { stats.feeds += 1 }
             }
             stats.seconds = Date().timeIntervalSince(start)
-            return RenderedSite(files: files, diagnostics: diagnostics, stats: stats)
+            stats.phases = phases
+            return (RenderedSite(files: files, diagnostics: diagnostics, stats: stats), extras)
         }
 
         // Load: the only stage besides write that touches files.
         let (loaded, loadDiagnostics) = ContentLoader.load(options)
         diagnostics.append(contentsOf: loadDiagnostics)
-        let (templates, templateDiagnostics) = loaded.map { TemplateLibrary.compile($0.theme) } ?? (nil, Diagnostics())
+        lap("load", next: "graph")
+        // A theme that failed to load has no templates; listing each as missing would bury the cause.
+        let (templates, templateDiagnostics) = loaded.map {
+            loadDiagnostics.hasErrors && $0.theme.templates.isEmpty ? (nil, Diagnostics()) : TemplateLibrary.compile($0.theme)
+        } ?? (nil, Diagnostics())
         diagnostics.append(contentsOf: templateDiagnostics)
         guard var content = loaded, let templates, !diagnostics.hasErrors else { return finish([]) }
         if let baseURL = options.baseURLOverride { content.config.baseURL = baseURL }
+        if !options.includeFuture {
+            extras.nextPublication = content.articles
+                .filter { $0.date > options.now && (options.includeDrafts || !$0.draft) }
+                .map(\.date).min()
+        }
 
         // Graph: pure.
         let (graph, graphDiagnostics) = SiteGraphBuilder.build(content, options: options)
         diagnostics.append(contentsOf: graphDiagnostics)
+        lap("graph", next: "markdown")
         guard !diagnostics.hasErrors else { return finish([]) }
 
         // Render: pure.
         let urls = SiteURLs(baseURL: content.config.baseURL)
-        let renderer = SiteRenderer(graph: graph, config: content.config, templates: templates, urls: urls)
-        var files = renderer.renderAll()
+        let cache = options.incremental ? MarkdownCache.load(sourceDirectory: options.sourceDirectory) : MarkdownCache()
+        let renderer = SiteRenderer(graph: graph, config: content.config, templates: templates, urls: urls, cache: cache, reusable: reusable)
+        let cacheUpToDate = cache.entries.count == graph.articles.count && renderer.prepared.allSatisfy { $0.html == nil }
+        if !cacheUpToDate {
+            var entries: [String: MarkdownCache.Entry] = [:]
+            for (article, prepared) in zip(graph.articles, renderer.prepared) { entries[article.id] = prepared.cacheEntry }
+            extras.cache = MarkdownCache(entries: entries)
+        }
+        lap("markdown")
+        var files = renderer.renderAll(progress: options.progress)
+        lap("render", next: "check")
         files += content.staticFiles.map { OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath)) }
         files = deduplicated(files, diagnostics: &diagnostics)
         let checker = ReferenceChecker(outputPaths: Set(files.map(\.path)), urls: urls)
         diagnostics.append(contentsOf: checker.check(graph, prepared: renderer.prepared))
+        lap("check")
         return finish(files)
     }
 
@@ -74,10 +123,33 @@ public enum SiteBuilder {
     /// On any error the existing output is left untouched.
     public static func build(_ options: BuildOptions) -> RenderedSite {
         let start = Date()
-        var site = render(options)
+        let writer = OutputWriter(outputDirectory: options.outputDirectory, sourceDirectory: options.sourceDirectory)
+        let output = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
+        let inputs = options.incremental ? InputSnapshot.take(options) : nil
+        if !options.incremental { BuildRecord.remove(sourceDirectory: options.sourceDirectory) }
+        if let inputs, let record = BuildRecord.load(sourceDirectory: options.sourceDirectory),
+           record.inputs == inputs, record.output == output,
+           record.nextPublication.map({ options.now < $0 }) ?? true,
+           let manifestHash = writer.intactManifestHash(), manifestHash == record.manifestHash {
+            var stats = record.stats
+            stats.upToDate = true
+            stats.seconds = Date().timeIntervalSince(start)
+            return RenderedSite(files: [], diagnostics: Diagnostics(record.warnings), stats: stats)
+        }
+        let reusable = options.incremental ? writer.reusableFingerprints() : [:]
+        var (site, extras) = render(options, reusable: reusable)
         guard !site.diagnostics.hasErrors else { return site }
+        options.progress?(BuildProgress(stage: "write", done: 0, total: site.files.count))
         do {
-            let report = try OutputWriter(outputDirectory: options.outputDirectory, sourceDirectory: options.sourceDirectory).write(site.files)
+            let report = try writer.write(site.files)
+            if options.incremental { extras.cache?.save(sourceDirectory: options.sourceDirectory) }
+            if let inputs, let manifestHash = writer.intactManifestHash() {
+                BuildRecord(
+                    inputs: inputs, output: output, manifestHash: manifestHash, nextPublication: extras.nextPublication,
+                    stats: site.stats, warnings: site.diagnostics.warnings
+                ).save(sourceDirectory: options.sourceDirectory)
+            }
+            site.stats.phases.append(("write", Date().timeIntervalSince(start) - site.stats.seconds))
             site.stats.written = report.written
             site.stats.removed = report.removed
         } catch {

@@ -14,6 +14,12 @@ public struct BuildOptions: Sendable {
     public var baseURLOverride: String?
     /// The instant that decides what is "in the future".
     public var now: Date = Date()
+    /// Reuse what the last build left: Markdown results from `<site>/.sitegen-cache/` and pages
+    /// of the output folder whose inputs did not change. The output is byte-identical either
+    /// way; `sitegen build --full` turns this off.
+    public var incremental: Bool = true
+    /// Called as the build moves through its stages and renders pages (from any thread).
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     /// Creates options with the defaults of `sitegen build`.
     public init(sourceDirectory: String = ".", outputDirectory: String = "public") {

@@ -17,17 +17,39 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print errors only, no summary.")
     var quiet = false
 
+    @Flag(name: .long, help: "Render every page even if its inputs did not change (ignores the build cache).")
+    var full = false
+
+    @Flag(name: .long, help: "Print every warning (by default the first \(DiagnosticPrinter.warningLimit) and a count).")
+    var allWarnings = false
+
+    @Flag(name: .long, help: "Print the time each stage took.")
+    var timings = false
+
     func run() throws {
         var options = site.buildOptions(output: output)
         options.baseURLOverride = baseURL
+        options.incremental = !full
+        let display = ProgressDisplay.make(quiet: quiet)
+        options.progress = display
         let result = SiteBuilder.build(options)
-        DiagnosticPrinter.print(result.diagnostics, warnings: !quiet)
+        if display != nil { ProgressDisplay.finish() }
+        DiagnosticPrinter.print(result.diagnostics, warnings: !quiet, allWarnings: allWarnings)
         if result.diagnostics.hasErrors {
             let count = result.diagnostics.errors.count
             DiagnosticPrinter.printError("build failed with \(count) error\(count == 1 ? "" : "s"); \(output) was left unchanged")
             throw ExitCode.failure
         }
-        if !quiet {
+        if timings {
+            for phase in result.stats.phases {
+                print("  " + phase.name.padding(toLength: 9, withPad: " ", startingAt: 0) + String(format: "%7.3f s", phase.seconds))
+            }
+        }
+        if !quiet, result.stats.upToDate {
+            let stats = result.stats
+            print(String(format: "Up to date: nothing changed since the last build (%d pages, %d feeds, %d files copied; checked in %.2f s) → %@",
+                         stats.pages, stats.feeds, stats.copied, stats.seconds, output))
+        } else if !quiet {
             let stats = result.stats
             print(String(
                 format: "Built %d pages, %d feeds, %d files copied in %.2f s (%d written, %d removed) → %@",

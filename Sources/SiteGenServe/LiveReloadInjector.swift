@@ -28,7 +28,7 @@ enum LiveReloadInjector {
         guard !errors.isEmpty else { return "" }
         let lines = errors.map { diagnostic -> String in
             let location = diagnostic.location.map { "\($0): " } ?? ""
-            return "<li>" + HTMLEscaping.escape(location + diagnostic.message) + "</li>"
+            return "<li>" + HTMLEscaping.escapeHTML(location + diagnostic.message) + "</li>"
         }
         return """
             <div id="__sitegen-errors" role="alert" style="position:fixed;left:0;right:0;bottom:0;\

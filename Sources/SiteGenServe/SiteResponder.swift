@@ -98,6 +98,9 @@ struct SiteResponder: Sendable {
             return bytes
         case .copy(let absolutePath):
             return FileManager.default.contents(atPath: absolutePath).map { [UInt8]($0) }
+        case .previous:
+            // The dev server renders everything in memory; it never asks to keep old files.
+            return nil
         }
     }
 }

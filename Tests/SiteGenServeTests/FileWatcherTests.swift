@@ -41,7 +41,7 @@ import Testing
                     return seen
                 }
                 group.addTask {
-                    try await Task.sleep(for: .seconds(5))
+                    try await Task.sleep(for: .seconds(20))
                     return nil
                 }
                 let first = try await group.next() ?? nil

@@ -106,7 +106,7 @@ import Testing
 
     @Test func missingThemeIsAnError() throws {
         let (_, messages) = try load(["site.yml": "title: a\ntheme: nope\n"])
-        #expect(messages == ["site.yml: error: theme 'nope' not found: there is no folder themes/nope"])
+        #expect(messages == ["site.yml:2:8: error: theme 'nope' not found: there is no folder themes/nope"])
     }
 
     @Test func missingTemplatesFolderIsAnError() throws {

@@ -122,3 +122,8 @@ import Testing
         #expect(PermalinkPattern("/:year/x.html").problem != nil)
     }
 }
+
+@Test(arguments: [0, 1, 2, 7, 17, 33, 100, 1001])
+func parallelMapKeepsOrderForAnyCount(count: Int) {
+    #expect(ParallelWork.map(count) { $0 * 2 } == (0..<count).map { $0 * 2 })
+}

@@ -35,6 +35,7 @@ struct ConfigFields {
             guard let theme = reader.string(node, name: "theme") else { return }
             if ArticleFields.isValidSlug(theme) {
                 config.theme = theme
+                config.themeLocation = reader.location(of: node)
             } else {
                 reader.error("invalid theme name '\(theme)': it names a folder under themes/", at: node)
             }

@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable, Hashable {
     public var paginate: Int = 20
     /// Theme folder name under `themes/` (`theme`).
     public var theme: String = "default"
+    /// Where `theme` is set in `site.yml`, so that a missing theme is reported at that line.
+    public var themeLocation: SourceLocation?
     /// Site description for the home page's meta description and the site feed (`description`).
     public var description: String = ""
     /// Editor mailbox shown in the header (`contacts.email`).

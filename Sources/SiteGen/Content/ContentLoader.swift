@@ -38,7 +38,7 @@ public enum ContentLoader {
             if let index = result.columnIndex { indexes[index.columnPath] = index }
         }
 
-        let theme = ThemeLoader.load(name: config.theme, siteRoot: root)
+        let theme = ThemeLoader.load(name: config.theme, siteRoot: root, declaredAt: config.themeLocation)
         diagnostics.append(contentsOf: theme.diagnostics)
         let content = SiteContent(config: config, articles: articles, columnIndexes: indexes,
                                   staticFiles: assets + theme.staticFiles, theme: theme.theme)

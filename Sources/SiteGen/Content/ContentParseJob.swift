@@ -23,22 +23,7 @@ struct ContentParseJob: Sendable {
 
     /// Parses `files` over all cores; result `i` belongs to `files[i]`.
     func run(_ files: [SiteWalker.Entry]) -> [FileResult] {
-        guard !files.isEmpty else { return [] }
-        var results = [FileResult](repeating: FileResult(), count: files.count)
-        let chunkCount = min(files.count, ProcessInfo.processInfo.activeProcessorCount * 8)
-        let chunkSize = (files.count + chunkCount - 1) / chunkCount
-        results.withUnsafeMutableBufferPointer { buffer in
-            let output = UncheckedBuffer(buffer: buffer)
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let start = chunk * chunkSize
-                let end = min(start + chunkSize, files.count)
-                guard start < end else { return }
-                for index in start..<end {
-                    output.buffer[index] = parse(files[index])
-                }
-            }
-        }
-        return results
+        ParallelWork.map(files.count) { parse(files[$0]) }
     }
 
     /// Reads and parses one file.
@@ -94,10 +79,3 @@ struct ContentParseJob: Sendable {
     }
 }
 
-/// Lets parallel iterations write disjoint slots of one buffer.
-///
-/// Safe because each index is written by exactly one iteration and the buffer outlives
-/// `concurrentPerform`, which returns only when every iteration is done.
-private struct UncheckedBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-}

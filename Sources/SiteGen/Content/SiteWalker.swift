@@ -99,7 +99,8 @@ struct SiteWalker {
             case S_IFREG:
                 entries.append(Entry(relativePath: childRelative, absolutePath: childAbsolute))
             default:
-                continue
+                // FIFOs, sockets and devices: opening a FIFO would block the build forever.
+                diagnostics.warning("skipped: not a regular file or folder", at: SourceLocation(path: childDisplay))
             }
         }
     }

@@ -17,13 +17,14 @@ enum ThemeLoader {
         var diagnostics: Diagnostics
     }
 
-    /// Loads theme `name` from the site at `siteRoot` (a real path).
-    static func load(name: String, siteRoot: String) -> Loaded {
+    /// Loads theme `name` from the site at `siteRoot` (a real path); a missing theme is reported
+    /// at `declaredAt` (the `theme:` value in `site.yml`) when known.
+    static func load(name: String, siteRoot: String, declaredAt location: SourceLocation? = nil) -> Loaded {
         var diagnostics = Diagnostics()
         var walker = SiteWalker(siteRoot: siteRoot)
         let themeFolder = "themes/" + name
         guard isDirectory(walker.siteRoot + "/" + themeFolder) else {
-            diagnostics.error("theme '\(name)' not found: there is no folder \(themeFolder)", at: SourceLocation(path: "site.yml"))
+            diagnostics.error("theme '\(name)' not found: there is no folder \(themeFolder)", at: location ?? SourceLocation(path: "site.yml"))
             return Loaded(theme: Theme(name: name, templates: [:]), staticFiles: [], diagnostics: diagnostics)
         }
         var templates: [String: TemplateSource] = [:]

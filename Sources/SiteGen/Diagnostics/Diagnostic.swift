@@ -48,13 +48,31 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// The one-line form followed, when known, by the source line and a caret under the column.
     public var rendered: String {
-        guard let sourceLine, let location, location.column > 0 else { return description }
+        guard let fullLine = sourceLine, let location, location.column > 0 else { return description }
+        let (sourceLine, column) = Self.window(of: fullLine, around: location.column)
         let visible = sourceLine.replacingTabs()
-        let prefix = String(sourceLine.unicodeScalars.prefix(location.column - 1))
+        let prefix = String(sourceLine.unicodeScalars.prefix(column - 1))
         let caretIndent = prefix.unicodeScalars.reduce(0) { width, scalar in
             width + (scalar == "\t" ? 4 : DisplayWidth.of(scalar))
         }
         return description + "\n    " + visible + "\n    " + String(repeating: " ", count: caretIndent) + "^"
+    }
+
+    /// Scalars shown on each side of the column when a source line is too long to print whole
+    /// (a 1 MB line must not flood the terminal).
+    static let sourceLineContext = 60
+
+    /// The part of `line` shown under the message, and the column within it: the whole line
+    /// when short, otherwise a window around `column` with `…` marking what was cut.
+    static func window(of line: String, around column: Int) -> (line: String, column: Int) {
+        let scalars = line.unicodeScalars
+        guard scalars.count > 3 * sourceLineContext else { return (line, column) }
+        let start = max(0, min(column - 1, scalars.count) - sourceLineContext)
+        let end = min(scalars.count, column - 1 + sourceLineContext)
+        var shown = start > 0 ? "…" : ""
+        shown.unicodeScalars.append(contentsOf: scalars.dropFirst(start).prefix(end - start))
+        if end < scalars.count { shown += "…" }
+        return (shown, column - start + (start > 0 ? 1 : 0))
     }
 }
 

@@ -7,32 +7,69 @@ import Foundation
 /// in the site's time zone.
 public struct PermalinkPattern: Sendable, Hashable {
     /// The pattern text as written in `site.yml`.
-    public var pattern: String
+    public let pattern: String
+    private let parts: [Part]
 
-    /// Creates a pattern.
-    public init(_ pattern: String) { self.pattern = pattern }
+    /// Creates a pattern, splitting it into text and tokens once.
+    public init(_ pattern: String) {
+        self.pattern = pattern
+        parts = Self.split(pattern)
+    }
 
     /// Why the pattern cannot work, or `nil` when it is usable. A pattern must start with `/`
     /// and contain `:slug` (otherwise every article of a day would land on one URL).
     public var problem: String? {
         if !pattern.hasPrefix("/") { return "permalink pattern must start with '/'" }
-        if !pattern.contains(":slug") { return "permalink pattern must contain ':slug'" }
+        if !parts.contains(.slug) { return "permalink pattern must contain ':slug'" }
         if pattern.contains("..") || pattern.contains("//") { return "permalink pattern must not contain '..' or '//'" }
         return nil
     }
 
     /// The output file path (relative, `/`-separated) of an article.
     func outputPath(column: String, slug: String, date: DateParts) -> String {
-        var path = pattern
-        // Longest tokens first so `:monthday` is not eaten by `:month`.
-        path = path.replacingOccurrences(of: ":monthday", with: date.monthDay)
-        path = path.replacingOccurrences(of: ":column", with: column)
-        path = path.replacingOccurrences(of: ":year", with: date.paddedYear)
-        path = path.replacingOccurrences(of: ":month", with: date.paddedMonth)
-        path = path.replacingOccurrences(of: ":day", with: date.paddedDay)
-        path = path.replacingOccurrences(of: ":slug", with: slug)
+        var path = ""
+        for part in parts {
+            switch part {
+            case .literal(let text): path += text
+            case .column: path += column
+            case .year: path += date.paddedYear
+            case .month: path += date.paddedMonth
+            case .day: path += date.paddedDay
+            case .monthDay: path += date.monthDay
+            case .slug: path += slug
+            }
+        }
         if path.hasPrefix("/") { path.removeFirst() }
         if path.hasSuffix("/") || path.isEmpty { path += "index.html" }
         return path
+    }
+
+    private enum Part: Hashable, Sendable {
+        case literal(String), column, year, month, day, monthDay, slug
+    }
+
+    /// Longest tokens first, so `:monthday` is not read as `:month` followed by `day`.
+    private static let tokens: [(String, Part)] = [
+        (":monthday", .monthDay), (":column", .column), (":month", .month), (":year", .year), (":day", .day), (":slug", .slug),
+    ]
+
+    private static func split(_ pattern: String) -> [Part] {
+        var parts: [Part] = []
+        var literal = ""
+        var rest = Substring(pattern)
+        outer: while let first = rest.first {
+            if first == ":" {
+                for (token, part) in tokens where rest.hasPrefix(token) {
+                    if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+                    parts.append(part)
+                    rest = rest.dropFirst(token.count)
+                    continue outer
+                }
+            }
+            literal.append(first)
+            rest = rest.dropFirst()
+        }
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        return parts
     }
 }

@@ -22,7 +22,7 @@ enum RelatedArticles {
         let count = articles.count
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let chunk = (count + workers - 1) / workers
-        let results = ParallelResults<[[Int]]>(count: workers)
+        let results = DisjointSlots<[[Int]]>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let start = worker * chunk
             let end = min(count, start + chunk)
@@ -48,7 +48,7 @@ enum RelatedArticles {
             }
             results.set(worker, lists)
         }
-        return results.values.flatMap { $0 }
+        return (0..<workers).flatMap { results[$0]! }
     }
 
     /// The first position in an ascending list holding a value greater than `value`.

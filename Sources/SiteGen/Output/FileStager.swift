@@ -4,6 +4,22 @@ import Glibc
 import Darwin
 #endif
 
+extension FileStager.Outcome {
+    /// The outcome with the file's fingerprint recorded in its manifest entry.
+    func withFingerprint(_ fingerprint: UInt64?) -> FileStager.Outcome {
+        switch self {
+        case .linked(var entry):
+            entry.fingerprint = fingerprint
+            return .linked(entry)
+        case .written(var entry):
+            entry.fingerprint = fingerprint
+            return .written(entry)
+        case .carried:
+            return .carried
+        }
+    }
+}
+
 /// Puts one file into the staging tree: a hard link to the previous output's file when the bytes
 /// are unchanged, a fresh file otherwise.
 ///
@@ -33,16 +49,41 @@ struct FileStager: Sendable {
     /// Stages one of the new files.
     func stage(_ file: OutputFile, at path: BytePath) throws -> Outcome {
         let record = previous.entries[path]
+        var outcome: Outcome
         switch file.contents {
         case .bytes(let bytes):
             let hash = ContentHash.of(bytes)
             if let record, record.size == Int64(bytes.count), record.hash == hash, try previousFileIntact(record) {
                 try linkPrevious(record)
-                return .linked(ManifestEntry(path: path, size: record.size, hash: hash, modified: record.modified, source: nil))
+                outcome = .linked(ManifestEntry(path: path, size: record.size, hash: hash, modified: record.modified, source: nil))
+            } else {
+                outcome = .written(try writeFresh(bytes, at: path, hash: hash))
             }
-            return .written(try writeFresh(bytes, at: path, hash: hash))
         case .copy(let sourcePath):
-            return try stageCopy(of: BytePath(sourcePath), at: path, record: record)
+            outcome = try stageCopy(of: BytePath(sourcePath), at: path, record: record)
+        case .previous:
+            guard let record, try previousFileIntact(record) else { throw OutputError.previousFileChanged(path.description) }
+            try linkPrevious(record)
+            outcome = .linked(record)
+        }
+        return outcome.withFingerprint(file.fingerprint)
+    }
+
+    /// Whether staging `file` would keep the previous output's file exactly as it is (same
+    /// bytes, same source, same fingerprint), so that a build with nothing changed can leave
+    /// the output folder alone.
+    func isUnchanged(_ file: OutputFile, at path: BytePath) throws -> Bool {
+        guard let record = previous.entries[path], record.fingerprint == file.fingerprint, try previousFileIntact(record) else {
+            return false
+        }
+        switch file.contents {
+        case .bytes(let bytes):
+            return record.size == Int64(bytes.count) && record.hash == ContentHash.of(bytes)
+        case .copy(let sourcePath):
+            guard let status = try SystemCalls.status(of: BytePath(sourcePath)) else { return false }
+            return record.source == ManifestEntry.CopySource(path: BytePath(sourcePath), size: status.size, modified: status.modified)
+        case .previous:
+            return true
         }
     }
 

@@ -20,4 +20,6 @@ struct ManifestEntry: Sendable, Hashable {
     var modified: FileTimestamp
     /// For `.copy(from:)` files: the source as it was when copied.
     var source: CopySource?
+    /// The `OutputFile.fingerprint` the file was made from, if it had one.
+    var fingerprint: UInt64? = nil
 }

@@ -40,6 +40,8 @@ public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
     case foreignConflict(path: String, reason: String)
     /// A `.copy(from:)` source that is not a regular file.
     case copySourceNotRegular(String)
+    /// A file the build meant to keep from the previous output was changed or removed meanwhile.
+    case previousFileChanged(String)
     /// A system call failed.
     case fileSystem(operation: String, path: String, code: Int32)
 
@@ -75,6 +77,8 @@ public enum OutputError: Error, CustomStringConvertible, Equatable, Sendable {
             return "cannot keep \(path), which sitegen did not write: \(reason); move or delete it"
         case .copySourceNotRegular(let path):
             return "cannot copy \(path) to the output: it is not a regular file"
+        case .previousFileChanged(let path):
+            return "the output file \(path) changed while the site was being built; build again"
         case .fileSystem(let operation, let path, let code):
             return "cannot \(operation) \(path): \(String(cString: strerror(code)))"
         }

@@ -4,11 +4,11 @@
 /// someone else put in the output (which it must keep), and it lets an unchanged file be
 /// recognised by size and hash without reading it.
 ///
-/// Format: UTF-8 text, first line `sitegen-manifest 1`, then one line per file sorted by path
-/// bytes, fields separated by tabs:
+/// Format: UTF-8 text, first line `sitegen-manifest 2`, then one line per file sorted by path
+/// bytes, fields separated by tabs (`fingerprint` is 16 hex digits or `-`):
 ///
-///     size  hash(16 hex)  mtime(sec.nnnnnnnnn)  path
-///     size  hash(16 hex)  mtime  path  sourceSize  sourceMtime  sourcePath     (copied files)
+///     size  hash(16 hex)  mtime(sec.nnnnnnnnn)  fingerprint  path
+///     size  hash  mtime  fingerprint  path  sourceSize  sourceMtime  sourcePath     (copied files)
 ///
 /// Output paths never contain control characters (`OutputPathRules`); the source path comes
 /// last so that a tab in it is harmless, and a source path containing a newline is not recorded.
@@ -17,7 +17,7 @@
 struct OutputManifest: Sendable {
     /// File name inside the output folder.
     static let fileName = ".sitegen-manifest"
-    private static let header = "sitegen-manifest 1"
+    private static let header = "sitegen-manifest 2"
 
     /// Entries by path.
     var entries: [BytePath: ManifestEntry]
@@ -32,8 +32,8 @@ struct OutputManifest: Sendable {
         var text: [UInt8] = Array((Self.header + "\n").utf8)
         text.reserveCapacity(entries.count * 96)
         for entry in entries.values.sorted(by: { $0.path < $1.path }) {
-            let hash = String(entry.hash, radix: 16)
-            var line = "\(entry.size)\t\(String(repeating: "0", count: 16 - hash.count))\(hash)\t\(entry.modified)\t"
+            let fingerprint = entry.fingerprint.map(Self.hex) ?? "-"
+            var line = "\(entry.size)\t\(Self.hex(entry.hash))\t\(entry.modified)\t\(fingerprint)\t"
             text.append(contentsOf: line.utf8)
             text.append(contentsOf: entry.path.bytes)
             if let source = entry.source, !source.path.bytes.contains(0x0A) {
@@ -64,22 +64,33 @@ struct OutputManifest: Sendable {
     }
 
     private static func parseLine(_ line: ArraySlice<UInt8>) -> ManifestEntry? {
-        let fields = line.split(separator: 0x09, maxSplits: 6, omittingEmptySubsequences: false)
-        guard fields.count == 4 || fields.count == 7,
+        let fields = line.split(separator: 0x09, maxSplits: 7, omittingEmptySubsequences: false)
+        guard fields.count == 5 || fields.count == 8,
               let size = Int64(text(fields[0])), size >= 0,
               fields[1].count == 16, let hash = UInt64(text(fields[1]), radix: 16),
               let modified = FileTimestamp(parsing: Substring(text(fields[2]))),
-              !fields[3].isEmpty
+              !fields[4].isEmpty
         else { return nil }
-        var entry = ManifestEntry(path: BytePath(bytes: Array(fields[3])), size: size, hash: hash, modified: modified, source: nil)
-        if fields.count == 7 {
-            guard let sourceSize = Int64(text(fields[4])),
-                  let sourceModified = FileTimestamp(parsing: Substring(text(fields[5]))),
-                  !fields[6].isEmpty
+        var fingerprint: UInt64?
+        if !fields[3].elementsEqual("-".utf8) {
+            guard fields[3].count == 16, let value = UInt64(text(fields[3]), radix: 16) else { return nil }
+            fingerprint = value
+        }
+        var entry = ManifestEntry(path: BytePath(bytes: Array(fields[4])), size: size, hash: hash, modified: modified, source: nil, fingerprint: fingerprint)
+        if fields.count == 8 {
+            guard let sourceSize = Int64(text(fields[5])),
+                  let sourceModified = FileTimestamp(parsing: Substring(text(fields[6]))),
+                  !fields[7].isEmpty
             else { return nil }
-            entry.source = .init(path: BytePath(bytes: Array(fields[6])), size: sourceSize, modified: sourceModified)
+            entry.source = .init(path: BytePath(bytes: Array(fields[7])), size: sourceSize, modified: sourceModified)
         }
         return entry
+    }
+
+    /// 16 lower-case hex digits.
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     private static func text(_ bytes: ArraySlice<UInt8>) -> String {

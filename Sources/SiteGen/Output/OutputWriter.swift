@@ -49,6 +49,11 @@ public struct OutputWriter: Sendable {
         try StagingArea.removeLeftovers(of: location)
 
         let output = location.bytePath
+        // Only the manifest is needed to see that nothing changed; listing the whole output
+        // (for files sitegen does not own) is left for builds that really write.
+        if let manifest = try PreviousOutput.loadManifest(output), try Self.nothingChanged(plan, manifest: manifest, output: output) {
+            return WriteReport(written: 0, linkedUnchanged: plan.files.count, removed: 0, carriedOver: 0)
+        }
         let previous = try PreviousOutput.load(output)
         let carried = try previous.carriedEntries(for: plan, output: location.path)
         let staging = location.stagingPath
@@ -74,6 +79,60 @@ public struct OutputWriter: Sendable {
             plan.fileIndex[path] == nil ? count + 1 : count
         }
         return report
+    }
+
+    /// Whether the new files are exactly what the output already holds (same set of paths,
+    /// each unchanged), so the build can leave the output folder untouched.
+    private static func nothingChanged(_ plan: WritePlan, manifest: OutputManifest, output: BytePath) throws -> Bool {
+        guard manifest.entries.count == plan.files.count, plan.paths.allSatisfy({ manifest.entries[$0] != nil }) else {
+            return false
+        }
+        let stager = FileStager(output: output, staging: output, previous: manifest)
+        let verdicts = DisjointSlots<Bool>(count: plan.files.count)
+        ParallelWork.forEach(count: plan.files.count) { index in
+            verdicts.set(index, (try? stager.isUnchanged(plan.files[index], at: plan.paths[index])) ?? false)
+        }
+        return (0..<plan.files.count).allSatisfy { verdicts[$0] == true }
+    }
+
+    /// The fingerprints of the files the last build wrote that are still intact in the output
+    /// folder, by output path: a page whose new fingerprint matches can be kept as
+    /// `OutputFile.Contents.previous` instead of being rendered again. Empty when there is no
+    /// usable previous output.
+    public func reusableFingerprints() -> [String: UInt64] {
+        guard let (manifest, _, intact) = intactEntries() else { return [:] }
+        var result: [String: UInt64] = [:]
+        result.reserveCapacity(manifest.count)
+        for (index, entry) in manifest.enumerated() where intact[index] {
+            if let fingerprint = entry.fingerprint { result[entry.path.description] = fingerprint }
+        }
+        return result
+    }
+
+    /// The hash of the output's manifest file when every file it lists is still exactly as the
+    /// last build left it (same size and modification time); `nil` otherwise.
+    func intactManifestHash() -> UInt64? {
+        guard let (_, bytes, intact) = intactEntries(), !intact.contains(false) else { return nil }
+        return ContentHash.of(bytes)
+    }
+
+    /// The previous manifest's entries, its bytes, and for each entry whether the file is still
+    /// as the manifest describes it (a regular file of the recorded size and mtime).
+    private func intactEntries() -> (entries: [ManifestEntry], bytes: [UInt8], intact: [Bool])? {
+        guard let location = try? OutputLocation(resolving: outputDirectory) else { return nil }
+        let manifestPath = location.bytePath.appending(BytePath(OutputManifest.fileName))
+        guard let bytes = try? FileStager.readAll(manifestPath),
+              let manifest = try? OutputManifest(parsing: bytes, path: manifestPath.description)
+        else { return nil }
+        let entries = Array(manifest.entries.values)
+        let slots = DisjointSlots<Bool>(count: entries.count)
+        let root = location.bytePath
+        ParallelWork.forEach(count: entries.count) { index in
+            let entry = entries[index]
+            let status = try? SystemCalls.status(of: root.appending(entry.path))
+            slots.set(index, status?.kind == .regular && status?.size == entry.size && status?.modified == entry.modified)
+        }
+        return (entries, bytes, (0..<entries.count).map { slots[$0] == true })
     }
 
     private func stage(

@@ -14,6 +14,13 @@ struct PreviousOutput: Sendable {
     /// Nothing yet (first build).
     static let none = PreviousOutput(manifest: OutputManifest([]), manifestBytes: nil, foreign: [])
 
+    /// Reads only the manifest of the output folder at `root` (`nil` when there is none).
+    static func loadManifest(_ root: BytePath) throws -> OutputManifest? {
+        let manifestPath = root.appending(BytePath(OutputManifest.fileName))
+        guard try SystemCalls.status(of: manifestPath) != nil else { return nil }
+        return try OutputManifest(parsing: FileStager.readAll(manifestPath), path: manifestPath.description)
+    }
+
     /// Reads the manifest and lists the foreign entries of the output folder at `root`.
     static func load(_ root: BytePath) throws -> PreviousOutput {
         guard try SystemCalls.status(of: root) != nil else { return .none }

@@ -3,13 +3,13 @@
 ///
 /// Immutable after `init`, hence safe to read from the parallel render workers.
 final class LinkTable: @unchecked Sendable {
-    /// One dictionary per article index.
-    let links: [[String: Any]]
+    /// One view object per article index.
+    let links: [ViewObject]
 
     init(graph: SiteGraph, prepared: [PreparedArticle], config: SiteConfig, urls: SiteURLs) {
         let listDates = DateFormatting(pattern: config.listDateFormat, timeZone: config.timeZone)
         let fullDates = DateFormatting(pattern: config.dateFormat, timeZone: config.timeZone)
-        var links: [[String: Any]] = []
+        var links: [ViewObject] = []
         links.reserveCapacity(graph.articles.count)
         for (index, article) in graph.articles.enumerated() {
             var link: [String: Any] = [
@@ -28,13 +28,13 @@ final class LinkTable: @unchecked Sendable {
             if let cover = article.cover {
                 link["cover"] = urls.hrefForSitePath(cover)
             }
-            links.append(link)
+            links.append(ViewObject(link))
         }
         self.links = links
     }
 
     /// The view models of a list of article indexes.
-    subscript(indexes: some Sequence<Int>) -> [[String: Any]] {
+    subscript(indexes: some Sequence<Int>) -> [ViewObject] {
         indexes.map { links[$0] }
     }
 }

@@ -1,27 +1,36 @@
-/// What the renderer needs of an article beyond its front matter: the body as HTML and the
-/// summary, computed once per build (in parallel) and shared by every page that shows it.
+/// What the renderer needs of an article beyond its front matter: its summary, the links in
+/// its body and (when it was rendered in this build) the body as HTML. Computed once per build,
+/// in parallel, taking unchanged bodies' results from the Markdown cache.
 struct PreparedArticle: Sendable {
-    /// Body HTML, root-relative links already carrying the base path.
-    var html: String
     /// Front matter `summary`, else the body's plain text cut to the configured width.
     var summary: String
     /// Links and images in the body, with file positions, for the missing-file check.
     var references: [MarkdownReference]
+    /// The body as HTML with links rebased, when Markdown ran for it in this build.
+    var html: String?
+    /// The Markdown cache's key of the body (body text and settings).
+    var bodyKey: UInt64
+    /// The cache entry for this article, to save for the next build.
+    var cacheEntry: MarkdownCache.Entry
 
-    /// Renders every article's Markdown on all cores; results are in article order.
-    static func prepareAll(_ graph: SiteGraph, config: SiteConfig, urls: SiteURLs) -> [PreparedArticle] {
+    /// Prepares every article on all cores; results are in article order.
+    static func prepareAll(_ graph: SiteGraph, config: SiteConfig, urls: SiteURLs, cache: MarkdownCache) -> [PreparedArticle] {
         let renderer = MarkdownRenderer(unsafe: config.markdownUnsafe)
         let articles = graph.articles
-        return parallelMap(articles.count) { index in
+        return ParallelWork.map(articles.count) { index in
             let article = articles[index]
-            let rendered = renderer.render(article.body, bodyLine: article.bodyLine)
-            let summary = article.summary.map { Summary.make(from: $0, width: config.summaryWidth) }
-                ?? Summary.make(from: rendered.plainText, width: config.summaryWidth)
-            return PreparedArticle(
-                html: rebaseRootRelativeLinks(rendered.html, basePath: urls.basePath),
-                summary: summary,
-                references: rendered.references
-            )
+            let key = MarkdownCache.key(body: article.body, bodyLine: article.bodyLine, unsafe: config.markdownUnsafe, summaryWidth: config.summaryWidth)
+            var html: String?
+            let entry: MarkdownCache.Entry
+            if let cached = cache.entries[article.id], cached.key == key {
+                entry = cached
+            } else {
+                let rendered = renderer.render(article.body, bodyLine: article.bodyLine)
+                html = rebaseRootRelativeLinks(rendered.html, basePath: urls.basePath)
+                entry = MarkdownCache.Entry(key: key, summary: Summary.make(from: rendered.plainText, width: config.summaryWidth), references: rendered.references)
+            }
+            let summary = article.summary.map { Summary.make(from: $0, width: config.summaryWidth) } ?? entry.summary
+            return PreparedArticle(summary: summary, references: entry.references, html: html, bodyKey: key, cacheEntry: entry)
         }
     }
 

@@ -3,13 +3,13 @@
 /// column (推荐资讯, 栏目更新, 栏目热门).
 struct SharedBlocks: @unchecked Sendable {
     /// The `site` view model every template receives.
-    let site: [String: Any]
+    let site: ViewObject
     /// Rendered `footer` template.
-    let footer: String
-    private let headers: [String: String]
-    private let siteHeader: String
-    private var siteSidebar: String
-    private var sidebars: [String: String]
+    let footer: RenderedBlock
+    private let headers: [String: RenderedBlock]
+    private let siteHeader: RenderedBlock
+    private var siteSidebar: RenderedBlock
+    private var sidebars: [String: RenderedBlock]
     private let recommendedShown: Set<Int>
     private let siteHot: [Int]
     private let graph: SiteGraph
@@ -19,7 +19,7 @@ struct SharedBlocks: @unchecked Sendable {
     private let lists: ListSizes
 
     init(graph: SiteGraph, config: SiteConfig, templates: TemplateLibrary, urls: SiteURLs, links: LinkTable) {
-        let site: [String: Any] = [
+        let site = ViewObject([
             "title": config.title,
             "subtitle": config.subtitle,
             "description": config.description,
@@ -33,9 +33,9 @@ struct SharedBlocks: @unchecked Sendable {
             "tagsURL": urls.href("tags/index.html"),
             "stylesheet": urls.href("css/site.css"),
             "params": TemplateValues.context(config.params),
-        ]
+        ])
         self.site = site
-        footer = templates.render("footer", ["site": site])
+        footer = RenderedBlock(templates.render("footer", ["site": site]))
 
         func nav(active: String?) -> [[String: Any]] {
             graph.columns.topLevel.compactMap { id in
@@ -51,11 +51,11 @@ struct SharedBlocks: @unchecked Sendable {
             }
         }
         let focus = links[graph.focus]
-        func header(active: String?) -> String {
-            templates.render("header", ["site": site, "nav": nav(active: active), "focus": focus])
+        func header(active: String?) -> RenderedBlock {
+            RenderedBlock(templates.render("header", ["site": site, "nav": nav(active: active), "focus": focus]))
         }
         siteHeader = header(active: nil)
-        var headers: [String: String] = [:]
+        var headers: [String: RenderedBlock] = [:]
         for id in graph.columns.topLevel { headers[id] = header(active: id) }
         self.headers = headers
 
@@ -66,17 +66,17 @@ struct SharedBlocks: @unchecked Sendable {
         self.lists = config.lists
         recommendedShown = Set(graph.recommended.prefix(config.lists.recommended))
         siteHot = SiteGraphBuilder.hottest(Array(graph.articles.indices), in: graph.articles, limit: config.lists.hot)
-        siteSidebar = ""
+        siteSidebar = RenderedBlock("")
         sidebars = [:]
         siteSidebar = renderSidebar(forColumn: nil, excluding: nil)
-        var sidebars: [String: String] = [:]
+        var sidebars: [String: RenderedBlock] = [:]
         for id in graph.columns.order { sidebars[id] = renderSidebar(forColumn: id, excluding: nil) }
         self.sidebars = sidebars
     }
 
     /// Renders the `sidebar` template for a column (site-wide lists when `nil`), leaving one
     /// article out of 推荐资讯.
-    private func renderSidebar(forColumn columnID: String?, excluding excluded: Int?) -> String {
+    private func renderSidebar(forColumn columnID: String?, excluding excluded: Int?) -> RenderedBlock {
         let recommended = graph.recommended.filter { $0 != excluded }.prefix(lists.recommended)
         var context: [String: Any] = ["site": site, "recommended": links[recommended]]
         if let columnID, let column = graph.columns[columnID] {
@@ -88,11 +88,11 @@ struct SharedBlocks: @unchecked Sendable {
             context["latest"] = links[graph.articles.indices.prefix(lists.latest)]
             context["hot"] = links[siteHot]
         }
-        return templates.render("sidebar", context)
+        return RenderedBlock(templates.render("sidebar", context))
     }
 
     /// The header with the top-level column of `columnID` marked active.
-    func header(forColumn columnID: String?) -> String {
+    func header(forColumn columnID: String?) -> RenderedBlock {
         guard let columnID else { return siteHeader }
         let topLevel = columnID.split(separator: "/").first.map(String.init) ?? columnID
         return headers[topLevel] ?? siteHeader
@@ -100,7 +100,7 @@ struct SharedBlocks: @unchecked Sendable {
 
     /// The column's sidebar; rendered afresh only for an article that is itself in 推荐资讯
     /// (it must not recommend itself).
-    func sidebar(forColumn columnID: String?, excluding article: Int?) -> String {
+    func sidebar(forColumn columnID: String?, excluding article: Int?) -> RenderedBlock {
         if let article, recommendedShown.contains(article) { return renderSidebar(forColumn: columnID, excluding: article) }
         guard let columnID else { return siteSidebar }
         return sidebars[columnID] ?? siteSidebar

@@ -15,39 +15,55 @@ struct SiteRenderer: Sendable {
     let links: LinkTable
     let blocks: SharedBlocks
     let fullDates: DateFormatting
+    /// Fingerprints of the previous build's pages still intact in the output, by path.
+    let reusable: [String: UInt64]
 
-    /// Prepares everything pages share: Markdown of every article, list view models, blocks.
-    init(graph: SiteGraph, config: SiteConfig, templates: TemplateLibrary, urls: SiteURLs) {
+    /// Prepares everything pages share: Markdown of every article (or its cached results),
+    /// list view models, blocks. `reusable` lists the previous output's page fingerprints.
+    init(graph: SiteGraph, config: SiteConfig, templates: TemplateLibrary, urls: SiteURLs, cache: MarkdownCache = MarkdownCache(), reusable: [String: UInt64] = [:]) {
         self.graph = graph
         self.config = config
         self.templates = templates
         self.urls = urls
-        prepared = PreparedArticle.prepareAll(graph, config: config, urls: urls)
+        self.reusable = reusable
+        prepared = PreparedArticle.prepareAll(graph, config: config, urls: urls, cache: cache)
         links = LinkTable(graph: graph, prepared: prepared, config: config, urls: urls)
         blocks = SharedBlocks(graph: graph, config: config, templates: templates, urls: urls, links: links)
         fullDates = DateFormatting(pattern: config.dateFormat, timeZone: config.timeZone)
     }
 
-    /// Every page, feed and the sitemap, sorted by path.
-    func renderAll() -> [OutputFile] {
-        var files = parallelMap(graph.articles.count) { articlePage($0) }
-        files += parallelMap(graph.columns.order.count) { columnPages(graph.columns.order[$0]) }.flatMap { $0 }
-        files += parallelMap(graph.tags.count) { tagPages(graph.tags[$0]) }.flatMap { $0 }
+    /// Every page, feed and the sitemap.
+    func renderAll(progress: (@Sendable (BuildProgress) -> Void)? = nil) -> [OutputFile] {
+        let counter = ProgressCounter(stage: "render", total: graph.articles.count + graph.columns.order.count + graph.tags.count, report: progress)
+        var files = ParallelWork.map(graph.articles.count) { index in
+            defer { counter.advance() }
+            return articlePage(index)
+        }
+        files += ParallelWork.map(graph.columns.order.count) { index in
+            defer { counter.advance() }
+            return columnPages(graph.columns.order[index])
+        }.flatMap { $0 }
+        files += ParallelWork.map(graph.tags.count) { index in
+            defer { counter.advance() }
+            return tagPages(graph.tags[index])
+        }.flatMap { $0 }
         files.append(homePage())
         files.append(tagIndexPage())
         files.append(notFoundPage())
         files += FeedBuilder(graph: graph, config: config, urls: urls, links: links, prepared: prepared).feeds()
-        files += SitemapBuilder(graph: graph, urls: urls).sitemaps(extraPaths: ["tags/index.html"])
+        files += SitemapBuilder(graph: graph, urls: urls, perPage: config.paginate).sitemaps(extraPaths: ["tags/index.html"])
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
         return files
     }
 
     // MARK: Page shell
 
-    /// Wraps a page's main content in the theme's `base` template.
+    /// Renders template `template` with `context` and wraps it in the theme's `base` template,
+    /// unless the previous build wrote this page from the same view model (same fingerprint):
+    /// then the page is kept as it is, without rendering.
     func page(
-        path: String, title: String, description: String, main: String,
-        header: String, sidebar: String, kind: String, image: String? = nil, feed: String? = nil
+        path: String, title: String, description: String, template: String, context: [String: Any],
+        header: RenderedBlock, sidebar: RenderedBlock?, kind: String, image: String? = nil, feed: String? = nil
     ) -> OutputFile {
         var page: [String: Any] = [
             "title": title,
@@ -58,15 +74,21 @@ struct SiteRenderer: Sendable {
         ]
         if let image { page["image"] = urls.absoluteForSitePath(image) }
         page["feed"] = feed ?? urls.href("rss.xml")
-        let context: [String: Any] = [
+        let fingerprint = Fingerprint.of(
+            seed: templates.fingerprint, template, context, page, header.fingerprint, sidebar?.fingerprint ?? 0, blocks.footer.fingerprint
+        )
+        if reusable[path] == fingerprint {
+            return OutputFile(path: path, contents: .previous, fingerprint: fingerprint)
+        }
+        let shell: [String: Any] = [
             "site": blocks.site,
             "page": page,
-            "header": header,
-            "content": main,
-            "sidebar": sidebar,
-            "footer": blocks.footer,
+            "header": header.html,
+            "content": templates.render(template, context),
+            "sidebar": sidebar?.html ?? "",
+            "footer": blocks.footer.html,
         ]
-        return OutputFile(path: path, text: templates.render("base", context))
+        return OutputFile(path: path, text: templates.render("base", shell), fingerprint: fingerprint)
     }
 
     func breadcrumb(_ columnID: String) -> [[String: Any]] {
@@ -89,7 +111,7 @@ struct SiteRenderer: Sendable {
             "source": article.source,
             "authors": article.authors.joined(separator: " "),
             "hits": article.hits,
-            "body": prepared[index].html,
+            "body": ArticleBody(article: article, prepared: prepared[index], unsafe: config.markdownUnsafe, basePath: urls.basePath),
             "summary": prepared[index].summary,
             "tags": article.tags.compactMap { name -> [String: Any]? in
                 let segment = Slug.tagURLSegment(name)
@@ -100,6 +122,11 @@ struct SiteRenderer: Sendable {
         if let cover = article.cover {
             view["cover"] = ["url": urls.hrefForSitePath(cover), "alt": article.title]
         }
+        view["jsonLD"] = ArticleJSONLD(
+            headline: article.title, datePublished: fullDates.w3c(article.date), authors: article.authors,
+            source: article.source, publisher: config.title, pageURL: urls.absolute(path),
+            imageURL: article.cover.map(urls.absoluteForSitePath), description: prepared[index].summary
+        ).script
         if let column = graph.columns[article.columnPath] {
             view["column"] = ["name": column.name, "url": urls.href(SiteGraph.directory(ofColumn: column.id))]
         }
@@ -116,7 +143,7 @@ struct SiteRenderer: Sendable {
             path: path,
             title: article.title + " - " + config.title,
             description: prepared[index].summary,
-            main: templates.render("article", context),
+            template: "article", context: context,
             header: blocks.header(forColumn: article.columnPath),
             sidebar: blocks.sidebar(forColumn: article.columnPath, excluding: index),
             kind: "article",
@@ -159,7 +186,7 @@ struct SiteRenderer: Sendable {
                 path: pageDirectory + "index.html",
                 title: title + suffix + " - " + config.title,
                 description: column.description.isEmpty ? "\(config.title)\(title)栏目" : column.description,
-                main: templates.render("column", context),
+                template: "column", context: context,
                 header: header,
                 sidebar: sidebar,
                 kind: "column",
@@ -208,7 +235,7 @@ struct SiteRenderer: Sendable {
                 path: Pagination.directory(ofPage: number, listDirectory: tag.directory) + "index.html",
                 title: "标签：\(tag.name)\(suffix) - \(config.title)",
                 description: "\(config.title)关于“\(tag.name)”的报道",
-                main: templates.render("tag", context),
+                template: "tag", context: context,
                 header: blocks.header(forColumn: nil),
                 sidebar: blocks.sidebar(forColumn: nil, excluding: nil),
                 kind: "tag"
@@ -224,7 +251,7 @@ struct SiteRenderer: Sendable {
             path: "tags/index.html",
             title: "全部标签 - " + config.title,
             description: "\(config.title)全部标签",
-            main: templates.render("tags", ["tags": tags, "site": blocks.site]),
+            template: "tags", context: ["tags": tags, "site": blocks.site],
             header: blocks.header(forColumn: nil),
             sidebar: blocks.sidebar(forColumn: nil, excluding: nil),
             kind: "tags"
@@ -255,7 +282,7 @@ struct SiteRenderer: Sendable {
             path: "index.html",
             title: config.subtitle.isEmpty ? config.title : config.title + " - " + config.subtitle,
             description: config.description.isEmpty ? config.subtitle : config.description,
-            main: templates.render("home", context),
+            template: "home", context: context,
             header: blocks.header(forColumn: nil),
             sidebar: blocks.sidebar(forColumn: nil, excluding: nil),
             kind: "home"
@@ -267,9 +294,9 @@ struct SiteRenderer: Sendable {
             path: "404.html",
             title: "页面未找到 - " + config.title,
             description: "页面未找到",
-            main: templates.render("404", ["site": blocks.site, "latest": links[(0..<graph.articles.count).prefix(config.lists.homeLatest)]]),
+            template: "404", context: ["site": blocks.site, "latest": links[(0..<graph.articles.count).prefix(config.lists.homeLatest)]],
             header: blocks.header(forColumn: nil),
-            sidebar: "",
+            sidebar: nil,
             kind: "404"
         )
     }

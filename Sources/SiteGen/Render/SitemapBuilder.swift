@@ -1,4 +1,4 @@
-/// `sitemap.xml`: home, columns (every page), tags, articles with `lastmod`. Past 50,000 URLs
+/// `sitemap.xml`: home, columns and tags (every page of their lists), articles, with `lastmod`. Past 50,000 URLs
 /// (the protocol's limit) the URLs go to `sitemap-1.xml`, `sitemap-2.xml`… and `sitemap.xml`
 /// becomes a sitemap index.
 struct SitemapBuilder {
@@ -7,19 +7,28 @@ struct SitemapBuilder {
 
     let graph: SiteGraph
     let urls: SiteURLs
+    /// Items per list page (`paginate`), to list page 2, 3… of columns and tags too.
+    let perPage: Int
     var limit = SitemapBuilder.limit
 
     /// The sitemap file(s); `extraPaths` are further pages to list (e.g. the tag index).
     func sitemaps(extraPaths: [String]) -> [OutputFile] {
         let dates = DateFormatting(pattern: "yyyy", timeZone: .gmt)
         var entries: [(loc: String, lastmod: String?)] = [(urls.absolute("index.html"), graph.articles.first.map { dates.w3c($0.date) })]
+        // Every page of a list, each with the date of its newest item.
+        func listPages(_ list: [Int], directory: String) {
+            let pagination = Pagination(totalItems: list.count, perPage: perPage)
+            for number in 1...pagination.pageCount {
+                let newest = list[pagination.range(ofPage: number)].first.map { dates.w3c(graph.articles[$0].date) }
+                entries.append((urls.absolute(Pagination.directory(ofPage: number, listDirectory: directory)), newest))
+            }
+        }
         for id in graph.columns.order {
-            let newest = graph.columnArticles[id]?.first.map { dates.w3c(graph.articles[$0].date) }
-            entries.append((urls.absolute(SiteGraph.directory(ofColumn: id)), newest))
+            listPages(graph.columnArticles[id] ?? [], directory: SiteGraph.directory(ofColumn: id))
         }
         entries += extraPaths.map { (urls.absolute($0), nil) }
         for tag in graph.tags {
-            entries.append((urls.absolute(tag.directory), tag.articles.first.map { dates.w3c(graph.articles[$0].date) }))
+            listPages(tag.articles, directory: tag.directory)
         }
         for (index, article) in graph.articles.enumerated() {
             entries.append((urls.absolute(graph.articlePaths[index]), dates.w3c(article.date)))

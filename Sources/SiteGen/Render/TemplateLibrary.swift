@@ -7,20 +7,32 @@ struct TemplateLibrary: Sendable {
     static let required = ["base", "header", "footer", "sidebar", "article", "column", "home", "tag", "tags", "404"]
 
     private let library: MustacheLibrary
+    /// Hash of every template's name and text and of the engine version: part of every page's
+    /// fingerprint, so editing a template re-renders what uses it.
+    let fingerprint: UInt64
 
     /// Compiles every template of `theme`; returns `nil` when a required template is missing or
     /// any template fails to parse.
     static func compile(_ theme: Theme) -> (library: TemplateLibrary?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
         var templates: [String: MustacheTemplate] = [:]
+        HTMLContentType.register()
+        let pragma = HTMLContentType.pragma
         for (name, source) in theme.templates.sorted(by: { $0.key < $1.key }) {
             do {
-                templates[name] = try MustacheTemplate(string: source.text)
+                // The pragma shares the first line, so only line 1's columns shift.
+                templates[name] = try MustacheTemplate(string: pragma + source.text)
             } catch let error as MustacheTemplate.ParserError {
+                let firstLine = error.context.lineNumber == 1
+                let line = firstLine ? String(error.context.line.dropFirst(pragma.count)) : error.context.line
                 diagnostics.error(
                     "template syntax error: \(describe(error.error))",
-                    at: SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber),
-                    sourceLine: error.context.line
+                    at: SourceLocation(
+                        path: source.path,
+                        line: error.context.lineNumber,
+                        column: max(1, error.context.columnNumber - (firstLine ? pragma.count : 0))
+                    ),
+                    sourceLine: line
                 )
             } catch {
                 diagnostics.error("template syntax error: \(error)", at: SourceLocation(path: source.path))
@@ -30,7 +42,9 @@ struct TemplateLibrary: Sendable {
             diagnostics.error("theme '\(theme.name)' has no template '\(name).mustache'", at: SourceLocation(path: "themes/\(theme.name)/templates"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateLibrary(library: MustacheLibrary(templates: templates)), diagnostics)
+        let sources = theme.templates.keys.sorted().flatMap { [$0, theme.templates[$0]!.text] }
+        let fingerprint = Fingerprint.of(seed: 0x7465_6D70_6C61_7465, SiteGenVersion.current, sources)
+        return (TemplateLibrary(library: MustacheLibrary(templates: templates), fingerprint: fingerprint), diagnostics)
     }
 
     /// Renders template `name` with a view model.

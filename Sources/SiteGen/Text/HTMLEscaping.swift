@@ -3,10 +3,10 @@
 /// Called for every title, summary and attribute on every page, so each function first scans
 /// the UTF-8 bytes and returns the string itself (no copy) when nothing needs escaping, which is
 /// the common case for Chinese text.
-enum HTMLEscaping {
+public enum HTMLEscaping {
     /// Escapes `& < > " '` so the result is safe both as element text and inside a quoted
     /// attribute value (`'` becomes `&#39;`, which HTML 4, HTML5 and XML all understand).
-    static func escapeHTML(_ text: String) -> String {
+    public static func escapeHTML(_ text: String) -> String {
         escape(text, dropIllegalXMLCharacters: false)
     }
 

@@ -1,0 +1,243 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// Incremental rebuilds must give exactly the bytes of a clean full build, whatever was edited.
+@Suite struct IncrementalBuildTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The repository's default theme as site files.
+    static var themeFiles: [String: String] {
+        var files: [String: String] = [:]
+        let theme = repositoryRoot.appendingPathComponent("themes/default")
+        let enumerator = FileManager.default.enumerator(atPath: theme.path)
+        while let relative = enumerator?.nextObject() as? String {
+            let path = theme.appendingPathComponent(relative).path
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+                files["themes/default/" + relative] = try? String(contentsOfFile: path, encoding: .utf8)
+            }
+        }
+        return files
+    }
+
+    static let siteYAML = """
+    title: 增量测试网
+    base_url: https://example.cn/news/
+    timezone: Asia/Shanghai
+    paginate: 2
+    columns:
+      - slug: guonei
+        name: 国内
+        children:
+          - slug: fazhi
+            name: 法制
+      - slug: gongan
+        name: 公安
+
+    """
+
+    static func article(_ title: String, _ date: String, tags: [String] = [], flags: [String] = [], hits: Int = 1, body: String = "正文段落。") -> String {
+        var text = "---\ntitle: \"\(title)\"\ndate: \"\(date)\"\nhits: \(hits)\n"
+        if !tags.isEmpty { text += "tags: [\(tags.map { "\"\($0)\"" }.joined(separator: ", "))]\n" }
+        if !flags.isEmpty { text += "flags: [\(flags.joined(separator: ", "))]\n" }
+        return text + "---\n\n" + body + "\n"
+    }
+
+    static var baseFiles: [String: String] {
+        var files = themeFiles
+        files["site.yml"] = siteYAML
+        files["content/guonei/fazhi/a.md"] = article("甲文", "2024-07-01 08:00", tags: ["反诈", "普法"], flags: ["recommend"], hits: 9)
+        files["content/guonei/fazhi/b.md"] = article("乙文", "2024-07-02 08:00", tags: ["反诈"], hits: 3)
+        files["content/guonei/c.md"] = article("丙文", "2024-07-03 08:00", tags: ["普法"], flags: ["focus"], hits: 5)
+        files["content/gongan/d.md"] = article("丁文", "2024-07-04 08:00", tags: ["反诈"], flags: ["headline"], hits: 7)
+        files["content/gongan/e.md"] = article("戊文", "2024-07-05 08:00", hits: 2, body: "第一段。\n\n![图](/uploads/p.png)\n")
+        files["content/uploads/p.png"] = "not really a png"
+        return files
+    }
+
+    /// Every file of a folder (without the manifest) with its bytes.
+    static func tree(_ root: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: root)
+        while let relative = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            let path = root + "/" + relative
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+                  relative != OutputManifest.fileName else { continue }
+            result[relative] = try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+        return result
+    }
+
+    /// Builds, applies `edit`, rebuilds incrementally, and compares with a clean full build of
+    /// the edited site.
+    func assertIncrementalMatchesFull(_ edit: (TemporarySite) throws -> Void, expectSomethingWritten: Bool = true) throws {
+        let site = try TemporarySite(files: Self.baseFiles)
+        defer { site.remove() }
+        var options = site.options
+        options.now = SampleSite.date("2025-01-01 00:00")
+        let first = SiteBuilder.build(options)
+        #expect(!first.diagnostics.hasErrors, "\(first.diagnostics.items)")
+
+        try edit(site)
+        let incremental = SiteBuilder.build(options)
+        #expect(!incremental.diagnostics.hasErrors, "\(incremental.diagnostics.items)")
+        if expectSomethingWritten { #expect(incremental.stats.written + incremental.stats.removed > 0) }
+
+        var full = options
+        full.incremental = false
+        full.outputDirectory = site.root + "/public-full"
+        let clean = SiteBuilder.build(full)
+        #expect(!clean.diagnostics.hasErrors)
+        let incrementalTree = try Self.tree(options.outputDirectory)
+        let cleanTree = try Self.tree(full.outputDirectory)
+        #expect(incrementalTree.keys.sorted() == cleanTree.keys.sorted())
+        for (path, bytes) in cleanTree where incrementalTree[path] != bytes {
+            Issue.record("\(path) differs from a clean build")
+        }
+    }
+
+    func replace(_ site: TemporarySite, _ path: String, _ old: String, _ new: String) throws {
+        let file = site.root + "/" + path
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains(old))
+        try site.write(path, bytes: Array(text.replacingOccurrences(of: old, with: new).utf8))
+    }
+
+    @Test func nothingChangedWritesNothing() throws {
+        let site = try TemporarySite(files: Self.baseFiles)
+        defer { site.remove() }
+        _ = SiteBuilder.build(site.options)
+        let again = SiteBuilder.build(site.options)
+        #expect(again.stats.written == 0)
+        #expect(again.stats.removed == 0)
+    }
+
+    @Test func articleBodyEdit() throws {
+        try assertIncrementalMatchesFull { try replace($0, "content/guonei/fazhi/b.md", "正文段落。", "改写后的正文，开头变了。") }
+    }
+
+    @Test func titleEdit() throws {
+        try assertIncrementalMatchesFull { try replace($0, "content/guonei/fazhi/a.md", "甲文", "甲文（更新）") }
+    }
+
+    @Test func dateEditReordersLists() throws {
+        try assertIncrementalMatchesFull { try replace($0, "content/guonei/fazhi/a.md", "2024-07-01 08:00", "2024-07-09 08:00") }
+    }
+
+    @Test func flagsEdit() throws {
+        try assertIncrementalMatchesFull { try replace($0, "content/gongan/e.md", "hits: 2\n", "hits: 2\nflags: [recommend, focus]\n") }
+    }
+
+    @Test func tagsEdit() throws {
+        try assertIncrementalMatchesFull { try replace($0, "content/gongan/d.md", "tags: [\"反诈\"]", "tags: [\"普法\", \"新标签\"]") }
+    }
+
+    @Test func articleMovedToAnotherColumn() throws {
+        try assertIncrementalMatchesFull { site in
+            try FileManager.default.moveItem(atPath: site.root + "/content/guonei/c.md", toPath: site.root + "/content/gongan/c.md")
+        }
+    }
+
+    @Test func articleDeleted() throws {
+        try assertIncrementalMatchesFull { try FileManager.default.removeItem(atPath: $0.root + "/content/guonei/fazhi/b.md") }
+    }
+
+    @Test func articleAdded() throws {
+        try assertIncrementalMatchesFull {
+            try $0.write("content/gongan/f.md", bytes: Array(Self.article("己文", "2024-07-06 08:00", tags: ["反诈"]).utf8))
+        }
+    }
+
+    @Test func templateEdit() throws {
+        try assertIncrementalMatchesFull { try replace($0, "themes/default/templates/article.mustache", "返回首页", "回到首页") }
+    }
+
+    @Test func siteConfigEdit() throws {
+        try assertIncrementalMatchesFull { try replace($0, "site.yml", "title: 增量测试网", "title: 增量测试网（新）") }
+    }
+
+    @Test func paginationChange() throws {
+        try assertIncrementalMatchesFull { try replace($0, "site.yml", "paginate: 2", "paginate: 3") }
+    }
+
+    @Test func damagedMarkdownCacheIsIgnored() throws {
+        try assertIncrementalMatchesFull({ site in
+            try site.write(".sitegen-cache/markdown.tsv", bytes: Array("sitegen-markdown-cache 1 \(SiteGenVersion.current)\nbroken\tline\n".utf8))
+            try replace(site, "content/guonei/fazhi/b.md", "正文段落。", "新的正文。")
+        })
+    }
+
+    @Test func foreignMarkdownCacheIsNotTrusted() throws {
+        try assertIncrementalMatchesFull({ site in
+            // A well-formed cache whose key does not match the body must not supply the summary.
+            let cache = MarkdownCache(entries: ["gongan/e.md": .init(key: 42, summary: "伪造的摘要", references: [])])
+            try site.write(".sitegen-cache/markdown.tsv", bytes: Array(cache.serialized().utf8))
+            BuildRecord.remove(sourceDirectory: site.root)  // make the build look at the cache
+        }, expectSomethingWritten: false)
+    }
+
+    @Test func outputFileEditedByHandIsRestored() throws {
+        try assertIncrementalMatchesFull { site in
+            let page = site.root + "/public/index.html"
+            try Data("hand edit".utf8).write(to: URL(fileURLWithPath: page))
+        }
+    }
+
+    @Test func unchangedInputsSkipTheBuildAndReplayWarnings() throws {
+        var files = Self.baseFiles
+        files["content/gongan/g.md"] = Self.article("庚文", "2024-07-07 08:00", body: "![缺图](/uploads/missing.png)")
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        let first = SiteBuilder.build(site.options)
+        #expect(!first.stats.upToDate)
+        #expect(first.diagnostics.warnings.count == 1)
+        let second = SiteBuilder.build(site.options)
+        #expect(second.stats.upToDate)
+        #expect(second.diagnostics.warnings.map(\.description) == first.diagnostics.warnings.map(\.description))
+        #expect(second.stats.pages == first.stats.pages)
+    }
+
+    @Test func anyInputChangeOrOutputEditDefeatsTheSkip() throws {
+        let site = try TemporarySite(files: Self.baseFiles)
+        defer { site.remove() }
+        _ = SiteBuilder.build(site.options)
+        try replace(site, "content/gongan/d.md", "丁文", "丁文！")
+        #expect(!SiteBuilder.build(site.options).stats.upToDate)
+        #expect(SiteBuilder.build(site.options).stats.upToDate)
+        try Data("hand edit".utf8).write(to: URL(fileURLWithPath: site.root + "/public/404.html"))
+        let repaired = SiteBuilder.build(site.options)
+        #expect(!repaired.stats.upToDate)
+        #expect(try String(contentsOfFile: site.root + "/public/404.html", encoding: .utf8) != "hand edit")
+        var other = site.options
+        other.includeDrafts = true
+        #expect(!SiteBuilder.build(other).stats.upToDate)
+    }
+
+    @Test func aFutureArticleIsPublishedOnceItsTimeHasCome() throws {
+        var files = Self.baseFiles
+        files["content/gongan/later.md"] = Self.article("定时发布", "2024-08-01 08:00")
+        let site = try TemporarySite(files: files)
+        defer { site.remove() }
+        var options = site.options
+        options.now = SampleSite.date("2024-07-20 00:00")
+        _ = SiteBuilder.build(options)
+        #expect(SiteBuilder.build(options).stats.upToDate)
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/public/gongan/2024/0801/later.html"))
+        options.now = SampleSite.date("2024-08-02 00:00")
+        #expect(!SiteBuilder.build(options).stats.upToDate)
+        #expect(FileManager.default.fileExists(atPath: site.root + "/public/gongan/2024/0801/later.html"))
+    }
+
+    @Test func markdownCacheRoundTrips() throws {
+        let cache = MarkdownCache(entries: [
+            "a\tb.md": .init(key: 7, summary: "摘要\\带反斜杠", references: [
+                MarkdownReference(kind: .image, destination: "/up loads/a.png", line: 3, column: 5, hasAltText: true),
+                MarkdownReference(kind: .link, destination: "x\ty", line: 9, column: 1),
+            ]),
+        ])
+        #expect(MarkdownCache.parse(cache.serialized())?.entries == cache.entries)
+        #expect(MarkdownCache.parse("something else\n") == nil)
+    }
+}
