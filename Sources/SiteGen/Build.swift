@@ -85,7 +85,7 @@ public enum SiteBuilder {
         } ?? (nil, Diagnostics())
         diagnostics.append(contentsOf: templateDiagnostics)
         guard var content = loaded, let templates, !diagnostics.hasErrors else { return finish([]) }
-        if let baseURL = options.baseURLOverride { content.config.baseURL = baseURL }
+        if let baseURL = options.baseURLOverride { content.config.baseURL = ConfigLoader.normalisedBaseURL(baseURL) }
         if !options.includeFuture {
             extras.nextPublication = content.articles
                 .filter { $0.date > options.now && (options.includeDrafts || !$0.draft) }

@@ -27,6 +27,7 @@ struct Build: ParsableCommand {
     var timings = false
 
     func run() throws {
+        Terminal.ignoreBrokenPipes()
         var options = site.buildOptions(output: output)
         options.baseURLOverride = baseURL
         options.incremental = !full

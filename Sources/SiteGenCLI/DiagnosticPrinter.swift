@@ -28,6 +28,6 @@ enum DiagnosticPrinter {
     }
 
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Terminal.err(line + "\n")
     }
 }

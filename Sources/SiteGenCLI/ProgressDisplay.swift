@@ -16,18 +16,18 @@ enum ProgressDisplay {
                     let filled = progress.done * width / progress.total
                     line += " [" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] \(progress.done)/\(progress.total)"
                 }
-                FileHandle.standardError.write(Data(line.utf8))
+                Terminal.err(line)
             }
         }
         return { progress in
             guard progress.done == 0 else { return }
             let count = progress.total > 0 ? " (\(progress.total))" : ""
-            FileHandle.standardError.write(Data("\(progress.stage)\(count)…\n".utf8))
+            Terminal.err("\(progress.stage)\(count)…\n")
         }
     }
 
     /// Clears the bar's line on a terminal before the summary is printed.
     static func finish() {
-        if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        if isatty(STDERR_FILENO) == 1 { Terminal.err("\r\u{1B}[2K") }
     }
 }

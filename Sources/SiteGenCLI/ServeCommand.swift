@@ -16,9 +16,10 @@ struct Serve: AsyncParsableCommand {
     var port: Int = 1313
 
     func run() async throws {
+        Terminal.ignoreBrokenPipes()
         let options = ServeOptions(host: host, port: port, build: site.buildOptions(output: "public"))
         let server = DevServer(options: options) { line in
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            Terminal.out(line + "\n")
         }
         do {
             try await server.run()

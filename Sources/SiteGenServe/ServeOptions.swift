@@ -12,7 +12,8 @@ public struct ServeOptions: Sendable {
     /// How to render the site; `baseURLOverride` is replaced by the server's own origin.
     public var build: BuildOptions
 
-    /// Creates options; by default the server listens on `127.0.0.1:8080`.
+    /// Creates options; by default the server listens on `127.0.0.1:8080` (`sitegen serve`
+    /// passes its own default, 1313).
     public init(host: String = "127.0.0.1", port: Int = 8080, build: BuildOptions = BuildOptions()) {
         self.host = host
         self.port = port

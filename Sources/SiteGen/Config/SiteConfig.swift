@@ -70,7 +70,7 @@ public struct ListSizes: Sendable, Hashable {
     /// 今日聚焦 items in the header ticker and the home page (`lists.focus`).
     public var focus: Int = 1
 
-    /// Defaults as documented in the README.
+    /// The defaults listed above (the README's content reference lists them too).
     public init() {}
 }
 

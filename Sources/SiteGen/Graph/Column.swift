@@ -7,7 +7,8 @@ public struct Column: Sendable, Hashable {
     public var id: String
     /// The last slug.
     public var slug: String
-    /// Display name (or the `_index.md` title).
+    /// Display name from `site.yml` (navigation, breadcrumbs, lists); an `_index.md` title only
+    /// renames the column's own page heading.
     public var name: String
     /// Description from `site.yml` or `_index.md`.
     public var description: String

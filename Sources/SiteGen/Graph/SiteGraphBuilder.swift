@@ -35,7 +35,7 @@ public enum SiteGraphBuilder {
             hotByColumn: columnArticles.mapValues { hottest($0, in: published, limit: config.lists.hot) },
             related: RelatedArticles.compute(published, limit: config.lists.related),
             tags: tags(published),
-            focus: newest(published, with: .focus, limit: max(1, config.lists.focus)),
+            focus: newest(published, with: .focus, limit: max(0, config.lists.focus)),
             headlines: newest(published, with: .headline, limit: config.lists.headlines),
             columnIndexes: content.columnIndexes
         )
