@@ -37,7 +37,10 @@ public enum SiteBuilder {
     /// Loads, resolves and renders the site in memory without touching the output folder.
     /// The dev server serves the result; `build` writes it.
     public static func render(_ options: BuildOptions) -> RenderedSite {
-        render(options, reusable: [:]).site
+        var site = render(options, reusable: [:]).site
+        let files = site.files
+        site.files = ParallelWork.map(files.count) { files[$0].materialized }
+        return site
     }
 
     /// What the internal render returns besides the site.

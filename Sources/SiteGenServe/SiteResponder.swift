@@ -101,6 +101,8 @@ struct SiteResponder: Sendable {
         case .previous:
             // The dev server renders everything in memory; it never asks to keep old files.
             return nil
+        case .deferred(let deferred):
+            return deferred.make()
         }
     }
 }

@@ -18,7 +18,7 @@ import Testing
         let renderer = SiteRenderer(graph: graph, config: content.config, templates: templates!, urls: SiteURLs(baseURL: content.config.baseURL))
         var pages: [String: String] = [:]
         for file in renderer.renderAll() {
-            if case .bytes(let bytes) = file.contents { pages[file.path] = String(decoding: bytes, as: UTF8.self) }
+            if let bytes = file.renderedBytes { pages[file.path] = String(decoding: bytes, as: UTF8.self) }
         }
         return pages
     }

@@ -51,7 +51,8 @@ struct FileStager: Sendable {
         let record = previous.entries[path]
         var outcome: Outcome
         switch file.contents {
-        case .bytes(let bytes):
+        case .bytes, .deferred:
+            let bytes = file.renderedBytes ?? []
             let hash = ContentHash.of(bytes)
             if let record, record.size == Int64(bytes.count), record.hash == hash, try previousFileIntact(record) {
                 try linkPrevious(record)
@@ -84,6 +85,10 @@ struct FileStager: Sendable {
             return record.source == ManifestEntry.CopySource(path: BytePath(sourcePath), size: status.size, modified: status.modified)
         case .previous:
             return true
+        case .deferred:
+            // Rendering it here would render it twice; a page not kept as `.previous` counts as
+            // changed, and staging then keeps its file if the bytes turn out equal.
+            return false
         }
     }
 

@@ -12,6 +12,25 @@ public struct OutputFile: Sendable, Hashable {
         /// The file the previous build wrote at the same path, whose inputs (its `fingerprint`)
         /// have not changed: the writer keeps it without it being rendered again.
         case previous
+        /// A page rendered only when the writer stages it, so that a build never holds every
+        /// page in memory at once.
+        case deferred(DeferredBytes)
+    }
+
+    /// The bytes of `.bytes` and `.deferred` contents (rendering a deferred page now); `nil`
+    /// for copies and kept files.
+    public var renderedBytes: [UInt8]? {
+        switch contents {
+        case .bytes(let bytes): return bytes
+        case .deferred(let deferred): return deferred.make()
+        case .copy, .previous: return nil
+        }
+    }
+
+    /// The same file with a deferred page rendered into bytes.
+    public var materialized: OutputFile {
+        guard case .deferred(let deferred) = contents else { return self }
+        return OutputFile(path: path, contents: .bytes(deferred.make()), fingerprint: fingerprint)
     }
 
     /// Path relative to the output folder with `/` separators, e.g. `guonei/index.html`.

@@ -80,15 +80,19 @@ struct SiteRenderer: Sendable {
         if reusable[path] == fingerprint {
             return OutputFile(path: path, contents: .previous, fingerprint: fingerprint)
         }
-        let shell: [String: Any] = [
-            "site": blocks.site,
-            "page": page,
-            "header": header.html,
-            "content": templates.render(template, context),
-            "sidebar": sidebar?.html ?? "",
-            "footer": blocks.footer.html,
-        ]
-        return OutputFile(path: path, text: templates.render("base", shell), fingerprint: fingerprint)
+        let view = ImmutableViewModel(page: page, main: context)
+        let deferred = DeferredBytes { [templates, blocks] in
+            let shell: [String: Any] = [
+                "site": blocks.site,
+                "page": view.page,
+                "header": header.html,
+                "content": templates.render(template, view.main),
+                "sidebar": sidebar?.html ?? "",
+                "footer": blocks.footer.html,
+            ]
+            return Array(templates.render("base", shell).utf8)
+        }
+        return OutputFile(path: path, contents: .deferred(deferred), fingerprint: fingerprint)
     }
 
     func breadcrumb(_ columnID: String) -> [[String: Any]] {

@@ -51,10 +51,7 @@ enum HostileSite {
     /// The text of a rendered file.
     static func text(_ site: RenderedSite, _ path: String) -> String? {
         guard let file = site.files.first(where: { $0.path == path }) else { return nil }
-        switch file.contents {
-        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
-        case .copy, .previous: return nil
-        }
+        return file.renderedBytes.map { String(decoding: $0, as: UTF8.self) }
     }
 }
 
