@@ -34,26 +34,37 @@ import Testing
     }
 
     @Test func everyInternalLinkResolvesToAWrittenFile() throws {
-        let site = try Self.standard.get()
-        let resolver = LinkResolver(basePath: "/")
-        var broken: [String] = []
-        var checked = 0
-        for page in site.paths(endingWith: ".html") {
-            for tag in HTMLScanner.tags(in: site.text(page)!) {
-                for attribute in ["href", "src"] {
-                    guard let link = tag.attributes[attribute] else { continue }
-                    switch resolver.resolve(link, fromPage: page) {
-                    case .external: continue
-                    case .outside: broken.append("\(page): \(link) leaves the site")
-                    case .file(let path):
-                        checked += 1
-                        if site.files[path] == nil { broken.append("\(page): \(link) → \(path) was not written") }
-                    }
-                }
-            }
-        }
+        let (broken, checked) = try Self.standard.get().brokenInternalLinks(basePath: "/")
         #expect(broken == [])
         #expect(checked > 1000)
+    }
+
+    @Test(arguments: [
+        ("/news/", "guonei/a.html", "/news/guonei/", LinkResolver.Target.file("guonei/index.html")),
+        ("/news/", "guonei/a.html", "/news/", .file("index.html")),
+        ("/news/", "guonei/a.html", "/news", .file("index.html")),
+        ("/news/", "guonei/2024/0710/a.html", "../../../fazhi/b.html#top", .file("fazhi/b.html")),
+        ("/news/", "guonei/2024/0710/a.html", "../../", .file("guonei/index.html")),
+        ("/news/", "guonei/a.html", "c.html?x=1", .file("guonei/c.html")),
+        ("/news/", "index.html", "/news/tags/%E5%8F%8D%E8%AF%88/", .file("tags/反诈/index.html")),
+        ("/news/", "index.html", "/other/", .outside("/other/")),
+        ("/news/", "index.html", "../../x.html", .outside("../../x.html")),
+        ("/", "index.html", "https://example.org/", .external),
+        ("/", "index.html", "//cdn.example.org/a.js", .external),
+        ("/", "index.html", "mailto:a@example.cn", .external),
+        ("/", "index.html", "#top", .external),
+    ])
+    func linkResolverFollowsWebServerRules(basePath: String, page: String, link: String, expected: LinkResolver.Target) {
+        #expect(LinkResolver(basePath: basePath).resolve(link, fromPage: page) == expected)
+    }
+
+    @Test func htmlScannerReadsQuotedBareAndEscapedAttributes() {
+        let tags = HTMLScanner.tags(in: "<!-- <a href=\"/no\"> --><A HREF='/x?a=1&amp;b=2' class=y><img src=/p.png alt=\"&quot;图&quot;\" /><br></a>")
+        #expect(tags == [
+            HTMLScanner.Tag(name: "a", attributes: ["href": "/x?a=1&b=2", "class": "y"]),
+            HTMLScanner.Tag(name: "img", attributes: ["src": "/p.png", "alt": "\"图\""]),
+            HTMLScanner.Tag(name: "br", attributes: [:]),
+        ])
     }
 
     @Test func everyXMLFileParses() throws {
@@ -188,5 +199,7 @@ import Testing
         #expect(built.result.diagnostics.errors.map(\.description) == [])
         #expect(built.paths(endingWith: ".html").filter(Self.isArticle).count == 300 - drafts)
         #expect(built.files["sitemap.xml"] != nil)
+        let (broken, _) = built.brokenInternalLinks(basePath: "/")
+        #expect(broken == [])
     }
 }

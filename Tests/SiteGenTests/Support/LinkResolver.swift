@@ -8,7 +8,7 @@ struct LinkResolver {
     let basePath: String
 
     /// What a link points at.
-    enum Target: Equatable {
+    enum Target: Equatable, Sendable {
         /// Another site or scheme (`https:`, `mailto:`, `//host`), or only a `#fragment`.
         case external
         /// An output path relative to the output folder (e.g. `guonei/index.html`).
