@@ -126,23 +126,19 @@ public enum SiteBuilder {
     /// On any error the existing output is left untouched.
     public static func build(_ options: BuildOptions) -> RenderedSite {
         let start = Date()
-        let writer = OutputWriter(outputDirectory: options.outputDirectory, sourceDirectory: options.sourceDirectory)
+        var writer = OutputWriter(outputDirectory: options.outputDirectory, sourceDirectory: options.sourceDirectory)
+        writer.progress = options.progress
         let output = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
         let inputs = options.incremental ? InputSnapshot.take(options) : nil
         if !options.incremental { BuildRecord.remove(sourceDirectory: options.sourceDirectory) }
-        if let inputs, let record = BuildRecord.load(sourceDirectory: options.sourceDirectory),
-           record.inputs == inputs, record.output == output,
-           record.nextPublication.map({ options.now < $0 }) ?? true,
-           let manifestHash = writer.intactManifestHash(), manifestHash == record.manifestHash {
-            var stats = record.stats
-            stats.upToDate = true
-            stats.seconds = Date().timeIntervalSince(start)
-            return RenderedSite(files: [], diagnostics: Diagnostics(record.warnings), stats: stats)
+        if let inputs, var site = lastBuildIfUpToDate(options, inputs: inputs, output: output, writer: writer) {
+            site.stats.seconds = Date().timeIntervalSince(start)
+            return site
         }
         let reusable = options.incremental ? writer.reusableFingerprints() : [:]
         var (site, extras) = render(options, reusable: reusable)
         guard !site.diagnostics.hasErrors else { return site }
-        options.progress?(BuildProgress(stage: "write", done: 0, total: site.files.count))
+        let writeStart = Date()
         do {
             let report = try writer.write(site.files)
             if options.incremental { extras.cache?.save(sourceDirectory: options.sourceDirectory) }
@@ -152,7 +148,7 @@ public enum SiteBuilder {
                     stats: site.stats, warnings: site.diagnostics.warnings
                 ).save(sourceDirectory: options.sourceDirectory)
             }
-            site.stats.phases.append(("write", Date().timeIntervalSince(start) - site.stats.seconds))
+            site.stats.phases.append(("write", Date().timeIntervalSince(writeStart)))
             site.stats.written = report.written
             site.stats.removed = report.removed
         } catch {
@@ -160,6 +156,19 @@ public enum SiteBuilder {
         }
         site.stats.seconds = Date().timeIntervalSince(start)
         return site
+    }
+
+    /// The last build's result, when nothing it depended on has changed: the same input digest
+    /// and output folder, no future article come due, and every file it wrote still intact.
+    static func lastBuildIfUpToDate(_ options: BuildOptions, inputs: InputSnapshot, output: String, writer: OutputWriter) -> RenderedSite? {
+        guard let record = BuildRecord.load(sourceDirectory: options.sourceDirectory),
+              record.inputs == inputs, record.output == output,
+              record.nextPublication.map({ options.now < $0 }) ?? true,
+              let manifestHash = writer.intactManifestHash(), manifestHash == record.manifestHash
+        else { return nil }
+        var stats = record.stats
+        stats.upToDate = true
+        return RenderedSite(files: [], diagnostics: Diagnostics(record.warnings), stats: stats)
     }
 
     /// Sorts files by path; a copied file that would overwrite a rendered page (or another copied

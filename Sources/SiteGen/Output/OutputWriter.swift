@@ -29,6 +29,8 @@ public struct OutputWriter: Sendable {
     /// Whether to flush the staged tree to disk before the swap (see step 5). On by default;
     /// tests turn it off to stay fast on a busy disk.
     var flushBeforeSwap = true
+    /// Told how many files are staged so far (deferred pages are rendered while staging).
+    public var progress: (@Sendable (BuildProgress) -> Void)?
 
     /// A writer for `outputDirectory`, refusing it if it is or contains `sourceDirectory`.
     public init(outputDirectory: String, sourceDirectory: String) {
@@ -160,9 +162,11 @@ public struct OutputWriter: Sendable {
         for (offset, entry) in carriedSorted.enumerated() where entry.kind == .directory {
             outcomes.set(plan.files.count + offset, Result { try stager.carry(entry) })
         }
+        let counter = ProgressCounter(stage: "write", total: plan.files.count, report: progress)
         ParallelWork.forEach(count: total) { index in
             if index < plan.files.count {
                 outcomes.set(index, Result { try stager.stage(plan.files[index], at: plan.paths[index]) })
+                counter.advance()
             } else if carriedSorted[index - plan.files.count].kind != .directory {
                 outcomes.set(index, Result { try stager.carry(carriedSorted[index - plan.files.count]) })
             }
