@@ -61,9 +61,6 @@ actor SiteState {
         subscribers.removeValue(forKey: id)?.finish()
     }
 
-    /// How many tabs are listening (tests wait for their client to be registered).
-    var subscriberCount: Int { subscribers.count }
-
     /// Ends every event stream so that graceful shutdown does not wait on open connections.
     func closeEventStreams() {
         isClosed = true

@@ -110,6 +110,11 @@ import Testing
         ])
     }
 
+    @Test func coverToNoFileIsAWarningAtTheCoverLine() throws {
+        let messages = try Self.render([Self.file: Self.article("cover: /uploads/gone.jpg")])
+        #expect(messages == ["\(Self.file):4:8: warning: cover '/uploads/gone.jpg' points at no file of the site"])
+    }
+
     @Test func existingLocalTargetsGiveNoWarning() throws {
         let body = "![图](/uploads/present.png)\n\n[栏目](/guonei/)与[好文章](/guonei/2024/0710/ok.html)"
         let messages = try Self.render([

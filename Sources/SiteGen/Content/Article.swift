@@ -25,6 +25,8 @@ public struct Article: Sendable, Hashable {
     public var summary: String?
     /// `cover` image path or URL, if any.
     public var cover: String?
+    /// Where `cover`'s value stands in the file, for the missing-image warning.
+    public var coverLocation: SourceLocation?
     /// `flags`.
     public var flags: ArticleFlags = []
     /// `hits` popularity count.

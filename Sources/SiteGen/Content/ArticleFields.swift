@@ -17,6 +17,7 @@ struct ArticleFields {
     var tags: [String] = []
     var summary: String?
     var cover: String?
+    var coverLocation: SourceLocation?
     var flags: ArticleFlags = []
     var hits = 0
     var draft = false
@@ -102,6 +103,7 @@ struct ArticleFields {
             return
         }
         cover = trimmed.isEmpty ? nil : trimmed
+        coverLocation = reader.location(of: node)
     }
 
     private mutating func readFlags(_ node: YAMLNode) {

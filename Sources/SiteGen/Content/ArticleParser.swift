@@ -55,6 +55,7 @@ enum ArticleParser {
         article.tags = fields.tags
         article.summary = fields.summary
         article.cover = fields.cover
+        article.coverLocation = fields.coverLocation
         article.flags = fields.flags
         article.hits = fields.hits
         article.draft = fields.draft

@@ -21,7 +21,10 @@ struct ReferenceChecker {
                 }
             }
             if let cover = article.cover, let path = Self.localPath(cover, relativeTo: ""), !resolves(path) {
-                diagnostics.warning("cover '\(cover)' points at no file of the site", at: SourceLocation(path: article.sourcePath, line: 1, column: 1))
+                diagnostics.warning(
+                    "cover '\(cover)' points at no file of the site",
+                    at: article.coverLocation ?? SourceLocation(path: article.sourcePath, line: 1, column: 1)
+                )
             }
         }
         return diagnostics
