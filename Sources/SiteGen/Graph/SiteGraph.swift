@@ -51,5 +51,8 @@ public struct Tag: Sendable, Hashable {
     public var articles: [Int]
 
     /// Output folder of the tag's first page, e.g. `tags/反诈/`.
-    public var directory: String { "tags/" + segment + "/" }
+    public var directory: String { Tag.directory(ofSegment: segment) }
+
+    /// Output folder of the first page of the tag with URL segment `segment`.
+    public static func directory(ofSegment segment: String) -> String { "tags/" + segment + "/" }
 }

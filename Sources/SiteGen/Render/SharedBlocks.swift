@@ -44,9 +44,7 @@ struct SharedBlocks: @unchecked Sendable {
                     "name": column.name,
                     "url": urls.href(SiteGraph.directory(ofColumn: id)),
                     "active": id == active,
-                    "children": column.children.compactMap { child in
-                        graph.columns[child].map { ["name": $0.name, "url": urls.href(SiteGraph.directory(ofColumn: child))] as [String: Any] }
-                    },
+                    "children": column.children.compactMap { graph.columns[$0].map(urls.link(to:)) },
                 ]
             }
         }
@@ -81,7 +79,7 @@ struct SharedBlocks: @unchecked Sendable {
         var context: [String: Any] = ["site": site, "recommended": links[recommended]]
         if let columnID, let column = graph.columns[columnID] {
             let list = graph.columnArticles[columnID] ?? []
-            context["column"] = ["name": column.name, "url": urls.href(SiteGraph.directory(ofColumn: columnID))]
+            context["column"] = urls.link(to: column)
             context["latest"] = links[list.prefix(lists.latest)]
             context["hot"] = links[graph.hotByColumn[columnID] ?? []]
         } else {

@@ -67,7 +67,7 @@ struct SiteRenderer: Sendable {
     ) -> OutputFile {
         var page: [String: Any] = [
             "title": title,
-            "description": TextTruncation.truncate(Summary.make(from: description, width: 1000), toWidth: 300),
+            "description": Summary.make(from: description, width: 300),
             "canonical": urls.absolute(path),
             "kind": kind,
             "ogType": kind == "article" ? "article" : "website",
@@ -97,7 +97,7 @@ struct SiteRenderer: Sendable {
 
     func breadcrumb(_ columnID: String) -> [[String: Any]] {
         graph.columns.chain(to: columnID).compactMap { id in
-            graph.columns[id].map { ["name": $0.name, "url": urls.href(SiteGraph.directory(ofColumn: id))] }
+            graph.columns[id].map(urls.link(to:))
         }
     }
 
@@ -117,10 +117,7 @@ struct SiteRenderer: Sendable {
             "hits": article.hits,
             "body": ArticleBody(article: article, prepared: prepared[index], unsafe: config.markdownUnsafe, basePath: urls.basePath),
             "summary": prepared[index].summary,
-            "tags": article.tags.compactMap { name -> [String: Any]? in
-                let segment = Slug.tagURLSegment(name)
-                return ["name": name, "url": urls.href("tags/" + segment + "/index.html")]
-            },
+            "tags": article.tags.map { ["name": $0, "url": urls.href(tag: $0)] as [String: Any] },
             "params": TemplateValues.context(article.params),
         ]
         if let cover = article.cover {
@@ -132,7 +129,7 @@ struct SiteRenderer: Sendable {
             imageURL: article.cover.map(urls.absoluteForSitePath), description: prepared[index].summary
         ).script
         if let column = graph.columns[article.columnPath] {
-            view["column"] = ["name": column.name, "url": urls.href(SiteGraph.directory(ofColumn: column.id))]
+            view["column"] = urls.link(to: column)
         }
         var context: [String: Any] = [
             "article": view,
@@ -164,9 +161,7 @@ struct SiteRenderer: Sendable {
         let directory = SiteGraph.directory(ofColumn: id)
         let intro = graph.columnIndexes[id].map { MarkdownRenderer(unsafe: config.markdownUnsafe).render($0.body).html } ?? ""
         let title = graph.columnIndexes[id]?.title ?? column.name
-        let children = column.children.compactMap { child in
-            graph.columns[child].map { ["name": $0.name, "url": urls.href(SiteGraph.directory(ofColumn: child))] as [String: Any] }
-        }
+        let children = column.children.compactMap { graph.columns[$0].map(urls.link(to:)) }
         let header = blocks.header(forColumn: id)
         let sidebar = blocks.sidebar(forColumn: id, excluding: nil)
         return (1...pagination.pageCount).map { number in

@@ -60,3 +60,15 @@ struct SiteURLs: Sendable, Hashable {
         return outputPath
     }
 }
+
+extension SiteURLs {
+    /// The `{name, url}` view model of a column, as navigation, breadcrumbs and sidebars show it.
+    func link(to column: Column) -> [String: Any] {
+        ["name": column.name, "url": href(SiteGraph.directory(ofColumn: column.id))]
+    }
+
+    /// The link of a tag's first page (UTF-8 on disk, percent-encoded here).
+    func href(tag name: String) -> String {
+        href(Tag.directory(ofSegment: Slug.tagURLSegment(name)))
+    }
+}
