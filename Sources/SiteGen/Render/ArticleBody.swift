@@ -4,7 +4,7 @@ import Mustache
 /// is really rendered, and a fingerprint stands for it without rendering anything.
 ///
 /// Immutable, hence safe to share between render workers.
-final class ArticleBody: MustacheCustomRenderable, Fingerprinted, @unchecked Sendable {
+final class ArticleBody: SlotRenderable, @unchecked Sendable {
     private let markdown: String
     private let bodyLine: Int
     private let prepared: String?
@@ -32,7 +32,7 @@ final class ArticleBody: MustacheCustomRenderable, Fingerprinted, @unchecked Sen
 }
 
 /// HTML rendered once (a header, sidebar or footer) with its fingerprint.
-struct RenderedBlock: Fingerprinted, Sendable {
+struct RenderedBlock: SlotRenderable, Sendable {
     /// The HTML.
     let html: String
     /// Hash of the HTML.
@@ -42,4 +42,7 @@ struct RenderedBlock: Fingerprinted, Sendable {
         self.html = html
         fingerprint = Fingerprint.of(text: html)
     }
+
+    var renderText: String { html }
+    var isNull: Bool { false }
 }

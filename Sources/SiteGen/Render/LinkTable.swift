@@ -1,17 +1,18 @@
 /// The view model of every published article as it appears in lists (title, short title, URL,
-/// dates, summary, cover), built once per build and shared read-only by all pages.
+/// dates, summary, cover, content views), built once per build and shared read-only by all pages.
 ///
 /// Immutable after `init`, hence safe to read from the parallel render workers.
 final class LinkTable: @unchecked Sendable {
     /// One view object per article index.
     let links: [ViewObject]
 
-    init(graph: SiteGraph, prepared: [PreparedArticle], config: SiteConfig, urls: SiteURLs) {
+    /// `views` are the theme's content-view names (`views/<name>` templates), rendered per
+    /// entry on demand and reachable as `views.<name>`.
+    init(graph: SiteGraph, prepared: [PreparedArticle], config: SiteConfig, urls: SiteURLs, site: ViewObject, views: [String], specializer: TemplateSpecializer) {
         let listDates = DateFormatting(pattern: config.listDateFormat, timeZone: config.timeZone)
         let fullDates = DateFormatting(pattern: config.dateFormat, timeZone: config.timeZone)
-        var links: [ViewObject] = []
-        links.reserveCapacity(graph.articles.count)
-        for (index, article) in graph.articles.enumerated() {
+        links = ParallelWork.map(graph.articles.count) { index in
+            let article = graph.articles[index]
             var link: [String: Any] = [
                 "title": article.title,
                 "short": TextTruncation.truncate(article.title, toWidth: config.titleWidth),
@@ -28,9 +29,11 @@ final class LinkTable: @unchecked Sendable {
             if let cover = article.cover {
                 link["cover"] = urls.hrefForSitePath(cover)
             }
-            links.append(ViewObject(link))
+            if !views.isEmpty {
+                link["views"] = ContentViews(entry: link, site: site, names: views, specializer: specializer)
+            }
+            return ViewObject(link)
         }
-        self.links = links
     }
 
     /// The view models of a list of article indexes.

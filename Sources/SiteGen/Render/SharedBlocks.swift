@@ -18,8 +18,9 @@ struct SharedBlocks: @unchecked Sendable {
     private let links: LinkTable
     private let lists: ListSizes
 
-    init(graph: SiteGraph, config: SiteConfig, templates: TemplateLibrary, urls: SiteURLs, links: LinkTable) {
-        let site = ViewObject([
+    /// The `site` view model: the site's settings as templates read them.
+    static func siteObject(config: SiteConfig, urls: SiteURLs) -> ViewObject {
+        ViewObject([
             "title": config.title,
             "subtitle": config.subtitle,
             "description": config.description,
@@ -34,6 +35,9 @@ struct SharedBlocks: @unchecked Sendable {
             "stylesheet": urls.href("css/site.css"),
             "params": TemplateValues.context(config.params),
         ])
+    }
+
+    init(graph: SiteGraph, config: SiteConfig, templates: TemplateLibrary, urls: SiteURLs, site: ViewObject, links: LinkTable) {
         self.site = site
         footer = RenderedBlock(templates.render("footer", ["site": site]))
 

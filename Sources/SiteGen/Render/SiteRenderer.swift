@@ -15,6 +15,7 @@ struct SiteRenderer: Sendable {
     let links: LinkTable
     let blocks: SharedBlocks
     let fullDates: DateFormatting
+    let specializer: TemplateSpecializer
     /// Fingerprints of the previous build's pages still intact in the output, by path.
     let reusable: [String: UInt64]
 
@@ -27,9 +28,15 @@ struct SiteRenderer: Sendable {
         self.urls = urls
         self.reusable = reusable
         prepared = PreparedArticle.prepareAll(graph, config: config, urls: urls, cache: cache)
-        links = LinkTable(graph: graph, prepared: prepared, config: config, urls: urls)
-        blocks = SharedBlocks(graph: graph, config: config, templates: templates, urls: urls, links: links)
+        let specializer = TemplateSpecializer(templates: templates)
+        let site = SharedBlocks.siteObject(config: config, urls: urls)
+        links = LinkTable(
+            graph: graph, prepared: prepared, config: config, urls: urls,
+            site: site, views: templates.viewNames, specializer: specializer
+        )
+        blocks = SharedBlocks(graph: graph, config: config, templates: templates, urls: urls, site: site, links: links)
         fullDates = DateFormatting(pattern: config.dateFormat, timeZone: config.timeZone)
+        self.specializer = specializer
     }
 
     /// Every page, feed and the sitemap.
@@ -58,9 +65,9 @@ struct SiteRenderer: Sendable {
 
     // MARK: Page shell
 
-    /// Renders template `template` with `context` and wraps it in the theme's `base` template,
-    /// unless the previous build wrote this page from the same view model (same fingerprint):
-    /// then the page is kept as it is, without rendering.
+    /// Renders template `template` with `context` and wraps it in the theme's `base` template
+    /// (both through the specializer), unless the previous build wrote this page from the same
+    /// values (same fingerprint): then the page is kept as it is, without rendering.
     func page(
         path: String, title: String, description: String, template: String, context: [String: Any],
         header: RenderedBlock, sidebar: RenderedBlock?, kind: String, image: String? = nil, feed: String? = nil
@@ -74,25 +81,19 @@ struct SiteRenderer: Sendable {
         ]
         if let image { page["image"] = urls.absoluteForSitePath(image) }
         page["feed"] = feed ?? urls.href("rss.xml")
-        let fingerprint = Fingerprint.of(
-            seed: templates.fingerprint, template, context, page, header.fingerprint, sidebar?.fingerprint ?? 0, blocks.footer.fingerprint
-        )
-        if reusable[path] == fingerprint {
-            return OutputFile(path: path, contents: .previous, fingerprint: fingerprint)
+        let shell: [String: Any] = [
+            "site": blocks.site,
+            "page": page,
+            "header": header,
+            "content": specializer.render(template, context),
+            "sidebar": sidebar.map { $0 as Any } ?? "",
+            "footer": blocks.footer,
+        ]
+        let rendered = specializer.render("base", shell)
+        if reusable[path] == rendered.fingerprint {
+            return OutputFile(path: path, contents: .previous, fingerprint: rendered.fingerprint)
         }
-        let view = ImmutableViewModel(page: page, main: context)
-        let deferred = DeferredBytes { [templates, blocks] in
-            let shell: [String: Any] = [
-                "site": blocks.site,
-                "page": view.page,
-                "header": header.html,
-                "content": templates.render(template, view.main),
-                "sidebar": sidebar?.html ?? "",
-                "footer": blocks.footer.html,
-            ]
-            return Array(templates.render("base", shell).utf8)
-        }
-        return OutputFile(path: path, contents: .deferred(deferred), fingerprint: fingerprint)
+        return OutputFile(path: path, contents: .deferred(DeferredBytes { rendered.bytes }), fingerprint: rendered.fingerprint)
     }
 
     func breadcrumb(_ columnID: String) -> [[String: Any]] {
@@ -121,7 +122,7 @@ struct SiteRenderer: Sendable {
             "params": TemplateValues.context(article.params),
         ]
         if let cover = article.cover {
-            view["cover"] = ["url": urls.hrefForSitePath(cover), "alt": article.title]
+            view["cover"] = ["url": urls.hrefForSitePath(cover), "alt": article.title] as [String: Any]
         }
         view["jsonLD"] = ArticleJSONLD(
             headline: article.title, datePublished: fullDates.w3c(article.date), authors: article.authors,
@@ -194,17 +195,18 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    /// The pager view model: numbered window ±2, first/previous/next/last, counts.
+    /// The pager view model: numbered window ±2, first/previous/next/last, counts. Numbers are
+    /// given as text: pages differing only in numbers then share one specialized template path.
     func pager(_ pagination: Pagination, page number: Int, listDirectory: String) -> [String: Any] {
         func url(_ page: Int) -> String {
             urls.href(Pagination.directory(ofPage: page, listDirectory: listDirectory) + "index.html")
         }
         var pager: [String: Any] = [
-            "current": number,
-            "total": pagination.pageCount,
-            "count": pagination.totalItems,
+            "current": String(number),
+            "total": String(pagination.pageCount),
+            "count": String(pagination.totalItems),
             "multiple": pagination.pageCount > 1,
-            "pages": pagination.window(around: number).map { ["number": $0, "url": url($0), "current": $0 == number] as [String: Any] },
+            "pages": pagination.window(around: number).map { ["number": String($0), "url": url($0), "current": $0 == number] as [String: Any] },
         ]
         if number > 1 {
             pager["first"] = url(1)
@@ -223,7 +225,7 @@ struct SiteRenderer: Sendable {
         let pagination = Pagination(totalItems: tag.articles.count, perPage: config.paginate)
         return (1...pagination.pageCount).map { number in
             let context: [String: Any] = [
-                "tag": ["name": tag.name, "url": urls.href(tag.directory), "count": tag.articles.count] as [String: Any],
+                "tag": ["name": tag.name, "url": urls.href(tag.directory), "count": String(tag.articles.count)] as [String: Any],
                 "site": blocks.site,
                 "tagsURL": urls.href("tags/index.html"),
                 "items": links[tag.articles[pagination.range(ofPage: number)]],
@@ -244,7 +246,7 @@ struct SiteRenderer: Sendable {
 
     func tagIndexPage() -> OutputFile {
         let tags = graph.tags.map { tag -> [String: Any] in
-            ["name": tag.name, "url": urls.href(tag.directory), "count": tag.articles.count]
+            ["name": tag.name, "url": urls.href(tag.directory), "count": String(tag.articles.count)]
         }
         return page(
             path: "tags/index.html",

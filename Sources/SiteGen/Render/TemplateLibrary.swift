@@ -10,6 +10,12 @@ struct TemplateLibrary: Sendable {
     /// Hash of every template's name and text and of the engine version: part of every page's
     /// fingerprint, so editing a template re-renders what uses it.
     let fingerprint: UInt64
+    /// Whether `TemplateSpecializer` may specialize these templates (`SpecializationGate`).
+    let specializable: Bool
+    /// Every template's name (`article`, `partials/pager`, `views/li`…).
+    let names: [String]
+    /// The content views (`views/<name>` templates) by name, sorted.
+    let viewNames: [String]
 
     /// Compiles every template of `theme`; returns `nil` when a required template is missing or
     /// any template fails to parse.
@@ -44,12 +50,21 @@ struct TemplateLibrary: Sendable {
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let sources = theme.templates.keys.sorted().flatMap { [$0, theme.templates[$0]!.text] }
         let fingerprint = Fingerprint.of(seed: 0x7465_6D70_6C61_7465, SiteGenVersion.current, sources)
-        return (TemplateLibrary(library: MustacheLibrary(templates: templates), fingerprint: fingerprint), diagnostics)
+        let specializable = SpecializationGate.allows(theme.templates.values.map(\.text))
+        return (TemplateLibrary(library: MustacheLibrary(templates: templates), fingerprint: fingerprint, specializable: specializable,
+            names: theme.templates.keys.sorted(),
+            viewNames: theme.templates.keys.filter { $0.hasPrefix("views/") }.map { String($0.dropFirst(6)) }.sorted()
+        ), diagnostics)
     }
 
     /// Renders template `name` with a view model.
     func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Renders template `name` with any context object (a recording node while specializing).
+    func render(_ name: String, object: Any) -> String {
+        library.render(object, withTemplate: name) ?? ""
     }
 
     private static func describe(_ error: any Error) -> String {

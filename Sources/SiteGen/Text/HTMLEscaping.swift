@@ -10,6 +10,28 @@ public enum HTMLEscaping {
         escape(text, dropIllegalXMLCharacters: false)
     }
 
+    /// Appends `text` escaped as by `escapeHTML` to UTF-8 `output`.
+    static func appendEscapedHTML(_ text: String, to output: inout [UInt8]) {
+        var source = text
+        source.withUTF8 { bytes in
+            guard let firstIndex = firstMarkupEscapeIndex(bytes, xml: false) else {
+                output.append(contentsOf: bytes)
+                return
+            }
+            output.append(contentsOf: bytes[..<firstIndex])
+            for byte in bytes[firstIndex...] {
+                switch byte {
+                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+                default: output.append(byte)
+                }
+            }
+        }
+    }
+
     /// `escapeHTML`, and also drops the characters XML 1.0 forbids (C0 controls other than tab,
     /// line feed and carriage return; U+FFFE and U+FFFF), so a stray control character in an
     /// article cannot make the RSS feed or sitemap unparseable.
