@@ -142,7 +142,7 @@ public enum SiteBuilder {
         do {
             let report = try writer.write(site.files)
             if options.incremental { extras.cache?.save(sourceDirectory: options.sourceDirectory) }
-            if let inputs, let manifestHash = writer.intactManifestHash() {
+            if let inputs, let manifestHash = report.manifestHash ?? writer.intactManifestHash() {
                 BuildRecord(
                     inputs: inputs, output: output, manifestHash: manifestHash, nextPublication: extras.nextPublication,
                     stats: site.stats, warnings: site.diagnostics.warnings

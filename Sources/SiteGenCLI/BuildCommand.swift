@@ -34,6 +34,7 @@ struct Build: ParsableCommand {
         let display = ProgressDisplay.make(quiet: quiet)
         options.progress = display
         let result = SiteBuilder.build(options)
+        keptUntilExit = result
         if display != nil { ProgressDisplay.finish() }
         DiagnosticPrinter.print(result.diagnostics, warnings: !quiet, allWarnings: allWarnings)
         if result.diagnostics.hasErrors {
@@ -59,3 +60,7 @@ struct Build: ParsableCommand {
         }
     }
 }
+
+/// The finished build, kept until the process exits (like clang's `-disable-free`): freeing
+/// tens of thousands of pages one by one takes longer than letting the exit reclaim them.
+nonisolated(unsafe) private var keptUntilExit: RenderedSite?

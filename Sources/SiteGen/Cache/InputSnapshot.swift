@@ -19,43 +19,86 @@ struct InputSnapshot: Sendable, Hashable {
     var files: Int
 
     /// Lists the inputs of the site at `sourceDirectory` under `options`.
+    ///
+    /// Names are compared and hashed as bytes and every `stat` is relative to an open folder;
+    /// the top-level folders of `content/` are listed in parallel.
     static func take(_ options: BuildOptions) -> InputSnapshot {
         var hash = ContentHash()
-        var files = 0
         func add(_ text: String) {
             var copy = text + "\u{0}"
             copy.withUTF8 { hash.update(UnsafeRawBufferPointer($0)) }
         }
         add("sitegen \(SiteGenVersion.current)")
         add("drafts=\(options.includeDrafts) future=\(options.includeFuture) base=\(options.baseURLOverride ?? "-")")
-        let root = options.sourceDirectory
+        let root = open(options.sourceDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if root >= 0 { close(root) } }
+        var files = 0
         for top in ["site.yml", "content", "themes"] {
-            walk(root + "/" + top, relative: top, depth: 0) { relative, info in
-                add("\(relative)\t\(info.st_size)\t\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)\t\(info.st_mode)")
-                files += 1
-            }
+            var listing = Listing()
+            listing.walk(parent: root, name: Array(top.utf8), relative: Array(top.utf8), depth: 0, parallelBelow: top == "content")
+            withUnsafeBytes(of: listing.hash.finalize().littleEndian) { hash.update($0) }
+            files += listing.files
         }
         return InputSnapshot(digest: hash.finalize(), files: files)
     }
 
-    /// Calls `visit` for every entry below `path` in sorted order, following symbolic links to
-    /// files (their targets' size and time count) but not into folders deeper than 64 levels.
-    private static func walk(_ path: String, relative: String, depth: Int, _ visit: (String, stat) -> Void) {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            visit(relative + " (missing)", stat())
-            return
+    /// The hash of one folder tree's names and `stat` fields.
+    private struct Listing {
+        var hash = ContentHash()
+        var files = 0
+
+        /// Adds a name and a NUL separator.
+        private mutating func add(_ bytes: [UInt8]) {
+            bytes.withUnsafeBytes { hash.update($0) }
+            withUnsafeBytes(of: UInt8(0)) { hash.update($0) }
         }
-        visit(relative, info)
-        guard (info.st_mode & S_IFMT) == S_IFDIR, depth < 64, let directory = opendir(path) else { return }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        closedir(directory)
-        for name in names.sorted() {
-            walk(path + "/" + name, relative: relative + "/" + name, depth: depth + 1, visit)
+
+        mutating func walk(parent: Int32, name: [UInt8], relative: [UInt8], depth: Int, parallelBelow: Bool = false) {
+            var info = stat()
+            let found = parent >= 0 && (name + [0]).withUnsafeBufferPointer { pointer in
+                pointer.withMemoryRebound(to: CChar.self) { fstatat(parent, $0.baseAddress!, &info, 0) == 0 }
+            }
+            add(relative)
+            if !found {
+                add(Array(" (missing)".utf8))
+                files += 1
+                return
+            }
+            var fields = (UInt64(info.st_size), UInt64(info.st_mtim.tv_sec), UInt64(info.st_mtim.tv_nsec), UInt64(info.st_mode))
+            withUnsafeBytes(of: &fields) { hash.update($0) }
+            files += 1
+            guard (info.st_mode & S_IFMT) == S_IFDIR, depth < 64 else { return }
+            let folder = (name + [0]).withUnsafeBufferPointer { pointer in
+                pointer.withMemoryRebound(to: CChar.self) { openat(parent, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+            }
+            guard folder >= 0, let directory = fdopendir(folder) else {
+                if folder >= 0 { close(folder) }
+                return
+            }
+            defer { closedir(directory) }
+            var names: [[UInt8]] = []
+            while let entry = readdir(directory) {
+                let child = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+                if child != [UInt8(ascii: ".")] && child != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(child) }
+            }
+            names.sort { $0.lexicographicallyPrecedes($1) }
+            let descriptor = dirfd(directory)
+            if parallelBelow {
+                let names = names
+                let listings = ParallelWork.map(names.count) { index in
+                    var listing = Listing()
+                    listing.walk(parent: descriptor, name: names[index], relative: relative + [UInt8(ascii: "/")] + names[index], depth: depth + 1)
+                    return listing
+                }
+                for listing in listings {
+                    withUnsafeBytes(of: listing.hash.finalize().littleEndian) { hash.update($0) }
+                    files += listing.files
+                }
+            } else {
+                for child in names {
+                    walk(parent: descriptor, name: child, relative: relative + [UInt8(ascii: "/")] + child, depth: depth + 1)
+                }
+            }
         }
     }
 }

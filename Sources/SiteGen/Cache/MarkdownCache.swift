@@ -80,8 +80,9 @@ struct MarkdownCache: Sendable {
 
     /// The file's text: a header line, then one line per article sorted by id.
     func serialized() -> String {
-        var text = Self.header + "\n"
-        for id in entries.keys.sorted() {
+        let ids = entries.keys.sorted()
+        let lines = ParallelWork.map(ids.count) { index in
+            let id = ids[index]
             let entry = entries[id]!
             var fields = [Self.escape(id), String(entry.key, radix: 16), Self.escape(entry.summary)]
             for reference in entry.references {
@@ -90,9 +91,9 @@ struct MarkdownCache: Sendable {
                     reference.hasAltText ? "1" : "0", Self.escape(reference.destination),
                 ]
             }
-            text += fields.joined(separator: "\t") + "\n"
+            return fields.joined(separator: "\t") + "\n"
         }
-        return text
+        return Self.header + "\n" + lines.joined()
     }
 
     /// Writes the cache into the site folder (temporary file, then rename, so a killed build
@@ -116,7 +117,7 @@ struct MarkdownCache: Sendable {
     }
 
     static func escape(_ text: some StringProtocol) -> String {
-        guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return String(text) }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return String(text) }
         var result = ""
         for character in text {
             switch character {

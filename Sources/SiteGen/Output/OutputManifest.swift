@@ -29,24 +29,41 @@ struct OutputManifest: Sendable {
 
     /// The manifest's bytes.
     func serialized() -> [UInt8] {
-        var text: [UInt8] = Array((Self.header + "\n").utf8)
-        text.reserveCapacity(entries.count * 96)
-        for entry in entries.values.sorted(by: { $0.path < $1.path }) {
-            let fingerprint = entry.fingerprint.map(Self.hex) ?? "-"
-            var line = "\(entry.size)\t\(Self.hex(entry.hash))\t\(entry.modified)\t\(fingerprint)\t"
-            text.append(contentsOf: line.utf8)
-            text.append(contentsOf: entry.path.bytes)
-            if let source = entry.source, !source.path.bytes.contains(0x0A) {
-                line = "\t\(source.size)\t\(source.modified)\t"
-                text.append(contentsOf: line.utf8)
-                text.append(contentsOf: source.path.bytes)
+        Self.serialized(Array(entries.values))
+    }
+
+    /// The manifest file of `entries` (distinct paths), one line per file sorted by path; lines
+    /// are formatted in parallel.
+    static func serialized(_ entries: [ManifestEntry]) -> [UInt8] {
+        let sorted = entries.sorted { $0.path < $1.path }
+        let chunk = 512
+        let chunks = ParallelWork.map((sorted.count + chunk - 1) / chunk) { index in
+            var text: [UInt8] = []
+            text.reserveCapacity(chunk * 112)
+            for entry in sorted[(index * chunk)..<min(sorted.count, (index + 1) * chunk)] {
+                append(entry, to: &text)
             }
-            text.append(0x0A)
+            return text
         }
+        var text: [UInt8] = Array((header + "\n").utf8)
+        text.reserveCapacity(chunks.reduce(text.count) { $0 + $1.count })
+        for part in chunks { text.append(contentsOf: part) }
         return text
     }
 
-    /// Parses a manifest; `path` is only used in the error message.
+    private static func append(_ entry: ManifestEntry, to text: inout [UInt8]) {
+        let fingerprint = entry.fingerprint.map(Self.hex) ?? "-"
+        var line = "\(entry.size)\t\(Self.hex(entry.hash))\t\(entry.modified)\t\(fingerprint)\t"
+        text.append(contentsOf: line.utf8)
+        text.append(contentsOf: entry.path.bytes)
+        if let source = entry.source, !source.path.bytes.contains(0x0A) {
+            line = "\t\(source.size)\t\(source.modified)\t"
+            text.append(contentsOf: line.utf8)
+            text.append(contentsOf: source.path.bytes)
+        }
+        text.append(0x0A)
+    }
+
     init(parsing bytes: [UInt8], path: String) throws {
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         guard let first = lines.first, first.elementsEqual(Self.header.utf8) else {

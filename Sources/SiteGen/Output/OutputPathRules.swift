@@ -8,16 +8,28 @@ enum OutputPathRules {
     static func problem(with path: String) -> String? {
         if path.isEmpty { return "the path is empty" }
         if path.hasPrefix("/") { return "the path is absolute; it must be relative to the output folder" }
+        var segmentLength = 0
+        var segmentDots = 0
+        func segmentProblem() -> String? {
+            if segmentLength == 0 { return "the path has an empty segment (// or a trailing /)" }
+            if segmentLength == 2 && segmentDots == 2 { return "the path has a .. segment" }
+            if segmentLength == 1 && segmentDots == 1 { return "the path has a . segment" }
+            return nil
+        }
         for byte in path.utf8 {
             if byte == 0 { return "the path contains a NUL character" }
             if byte == 0x5C { return "the path contains a backslash; use / between folders" }
             if byte < 0x20 || byte == 0x7F { return "the path contains a control character" }
+            if byte == UInt8(ascii: "/") {
+                if let problem = segmentProblem() { return problem }
+                segmentLength = 0
+                segmentDots = 0
+            } else {
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { segmentDots += 1 }
+            }
         }
-        for segment in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if segment.isEmpty { return "the path has an empty segment (// or a trailing /)" }
-            if segment == ".." { return "the path has a .. segment" }
-            if segment == "." { return "the path has a . segment" }
-        }
+        if let problem = segmentProblem() { return problem }
         return nil
     }
 }

@@ -150,8 +150,15 @@ public struct OutputWriter: Sendable {
             directories.formUnion(entry.path.ancestors)
         }
         let carriedFolders = Set(carried.filter { $0.kind == .directory }.map(\.path))
-        for directory in directories.subtracting(carriedFolders).sorted() {
-            try SystemCalls.makeDirectory(staging.appending(directory))
+        // Parents before children: one depth at a time, each depth on two threads.
+        let byDepth = Dictionary(grouping: directories.subtracting(carriedFolders)) { $0.bytes.count { $0 == UInt8(ascii: "/") } }
+        for depth in byDepth.keys.sorted() {
+            let level = byDepth[depth]!
+            let failures = DisjointSlots<any Error>(count: level.count)
+            ParallelWork.forEach(count: level.count) { index in
+                do { try SystemCalls.makeDirectory(staging.appending(level[index])) } catch { failures.set(index, error) }
+            }
+            if let failure = (0..<level.count).lazy.compactMap({ failures[$0] }).first { throw failure }
         }
 
         let stager = FileStager(output: output, staging: staging, previous: previous.manifest)
@@ -189,7 +196,9 @@ public struct OutputWriter: Sendable {
                 break
             }
         }
-        try stager.stageManifest(OutputManifest(entries).serialized(), previousBytes: previous.manifestBytes)
+        let manifest = OutputManifest.serialized(entries)
+        try stager.stageManifest(manifest, previousBytes: previous.manifestBytes)
+        report.manifestHash = ContentHash.of(manifest)
         return report
     }
 }

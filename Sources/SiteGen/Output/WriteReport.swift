@@ -9,6 +9,9 @@ public struct WriteReport: Sendable, Hashable {
     public var removed: Int
     /// Files and empty folders that sitegen did not write (a `CNAME`, `.git`), kept as they were.
     public var carriedOver: Int
+    /// Hash of the manifest this write left in the output (what `OutputWriter.intactManifestHash`
+    /// would compute right after it), when the write produced a new one.
+    var manifestHash: UInt64?
 
     /// A report with the given counts.
     public init(written: Int = 0, linkedUnchanged: Int = 0, removed: Int = 0, carriedOver: Int = 0) {

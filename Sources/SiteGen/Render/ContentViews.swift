@@ -10,11 +10,12 @@ final class ContentViews: MustacheParent, Fingerprinted, @unchecked Sendable {
     private let views: [String: ContentView]
     let fingerprint: UInt64
 
-    /// The views of one list entry; `names` are the theme's view templates (`views/…`).
-    init(entry: [String: Any], site: ViewObject, names: [String], specializer: TemplateSpecializer) {
+    /// The views of one list entry whose own fingerprint is `entryFingerprint`; `names` are the
+    /// theme's view templates (`views/…`).
+    init(entry: [String: Any], entryFingerprint: UInt64, site: ViewObject, names: [String], specializer: TemplateSpecializer) {
         var context = entry
         context["site"] = site
-        let seed = Fingerprint.of(seed: 0, context)
+        let seed = Fingerprint.of(seed: entryFingerprint, site.fingerprint)
         var views: [String: ContentView] = [:]
         for name in names {
             views[name] = ContentView(template: "views/" + name, context: context, specializer: specializer, seed: seed)

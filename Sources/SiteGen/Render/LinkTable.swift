@@ -29,10 +29,11 @@ final class LinkTable: @unchecked Sendable {
             if let cover = article.cover {
                 link["cover"] = urls.hrefForSitePath(cover)
             }
-            if !views.isEmpty {
-                link["views"] = ContentViews(entry: link, site: site, names: views, specializer: specializer)
-            }
-            return ViewObject(link)
+            let fingerprint = Fingerprint.of(seed: 0, link)
+            guard !views.isEmpty else { return ViewObject(link, fingerprint: fingerprint) }
+            let contentViews = ContentViews(entry: link, entryFingerprint: fingerprint, site: site, names: views, specializer: specializer)
+            link["views"] = contentViews
+            return ViewObject(link, fingerprint: contentViews.fingerprint)
         }
     }
 

@@ -7,25 +7,33 @@ struct ReferenceChecker {
 
     /// Warnings for every unresolved local reference of every article, and for covers.
     func check(_ graph: SiteGraph, prepared: [PreparedArticle]) -> Diagnostics {
+        let perArticle = ParallelWork.map(graph.articles.count) { index in
+            check(graph.articles[index], path: graph.articlePaths[index], prepared: prepared[index])
+        }
         var diagnostics = Diagnostics()
-        for (index, article) in graph.articles.enumerated() {
-            let directory = graph.articlePaths[index].split(separator: "/").dropLast().joined(separator: "/")
-            for reference in prepared[index].references {
-                guard let path = Self.localPath(reference.destination, relativeTo: directory) else { continue }
-                if !resolves(path) {
-                    let what = reference.kind == .image ? "image" : "link"
-                    diagnostics.warning(
-                        "\(what) '\(reference.destination)' points at no file of the site",
-                        at: SourceLocation(path: article.sourcePath, line: reference.line, column: reference.column)
-                    )
-                }
-            }
-            if let cover = article.cover, let path = Self.localPath(cover, relativeTo: ""), !resolves(path) {
+        for found in perArticle { diagnostics.append(contentsOf: found) }
+        return diagnostics
+    }
+
+    /// The warnings of one article's links, images and cover.
+    private func check(_ article: Article, path articlePath: String, prepared: PreparedArticle) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        let directory = articlePath.split(separator: "/").dropLast().joined(separator: "/")
+        for reference in prepared.references {
+            guard let path = Self.localPath(reference.destination, relativeTo: directory) else { continue }
+            if !resolves(path) {
+                let what = reference.kind == .image ? "image" : "link"
                 diagnostics.warning(
-                    "cover '\(cover)' points at no file of the site",
-                    at: article.coverLocation ?? SourceLocation(path: article.sourcePath, line: 1, column: 1)
+                    "\(what) '\(reference.destination)' points at no file of the site",
+                    at: SourceLocation(path: article.sourcePath, line: reference.line, column: reference.column)
                 )
             }
+        }
+        if let cover = article.cover, let path = Self.localPath(cover, relativeTo: ""), !resolves(path) {
+            diagnostics.warning(
+                "cover '\(cover)' points at no file of the site",
+                at: article.coverLocation ?? SourceLocation(path: article.sourcePath, line: 1, column: 1)
+            )
         }
         return diagnostics
     }

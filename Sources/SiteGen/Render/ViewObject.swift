@@ -15,5 +15,11 @@ final class ViewObject: MustacheParent, Fingerprinted, @unchecked Sendable {
         fingerprint = Fingerprint.of(seed: 0, fields)
     }
 
+    /// A view object whose fingerprint the caller already computed from the same fields.
+    init(_ fields: [String: Any], fingerprint: UInt64) {
+        self.fields = fields
+        self.fingerprint = fingerprint
+    }
+
     func child(named name: String) -> Any? { fields[name] }
 }

@@ -7,7 +7,7 @@ import Mustache
 /// Two contexts that give the same answers to the same lookups, in the same order, make the
 /// engine produce the same output up to the slot values (the engine is deterministic and our
 /// view models hold no closures).
-indirect enum LookupAnswer: Hashable, Sendable {
+enum LookupAnswer: Hashable, Sendable {
     /// No value (the engine then looks further down its context stack).
     case missing
     case flag(Bool)
@@ -55,8 +55,7 @@ struct LookupState {
     }
 
     var nodes: [Container]
-    /// `String`s and pre-rendered values (`SlotRenderable`).
-    var slots: [Any] = []
+    var slots: [SlotValue] = []
 
     init(root: [String: Any]) { nodes = [.dictionary(root)] }
 
@@ -91,7 +90,7 @@ struct LookupState {
         case Self.string:
             let text = value as! String
             if text.isEmpty { return .emptyText }
-            slots.append(text)
+            slots.append(.text(text))
             return .text
         case Self.bool:
             return .flag(value as! Bool)
@@ -121,7 +120,7 @@ struct LookupState {
             return list(value as! [Any])
         default:
             if let rendered = value as? any SlotRenderable {
-                slots.append(rendered)
+                slots.append(.rendered(rendered))
                 return .text
             }
             // Other dictionaries and arrays (e.g. `[String: String]`), converted by a cast.
@@ -139,6 +138,36 @@ struct LookupState {
             answers.append(answer)
         }
         return .list(answers)
+    }
+}
+
+/// One slot value of a page: text (escaped or not, as the template says) or pre-rendered HTML.
+enum SlotValue {
+    case text(String)
+    case rendered(any SlotRenderable)
+
+    /// Adds the value to a page fingerprint: text by its bytes, rendered values by their own
+    /// fingerprint.
+    func feed(into hash: inout ContentHash) {
+        switch self {
+        case .text(var text):
+            text.withUTF8 { bytes in
+                withUnsafeBytes(of: (UInt64(bytes.count) << 1).littleEndian) { hash.update($0) }
+                hash.update(UnsafeRawBufferPointer(bytes))
+            }
+        case .rendered(let rendered):
+            withUnsafeBytes(of: (rendered.fingerprint << 1 | 1).littleEndian) { hash.update($0) }
+        }
+    }
+
+    /// Appends the value, HTML-escaped when `escaped`.
+    func append(escaped: Bool, to output: inout [UInt8]) {
+        switch self {
+        case .text(let text):
+            if escaped { HTMLEscaping.appendEscapedHTML(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        case .rendered(let rendered):
+            if escaped { HTMLEscaping.appendEscapedHTML(rendered.renderText, to: &output) } else { rendered.append(to: &output) }
+        }
     }
 }
 

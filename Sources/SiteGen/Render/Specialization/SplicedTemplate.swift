@@ -61,31 +61,16 @@ struct SplicedTemplate: Sendable {
     }
 
     /// Appends the output for `slots` (the page's slot values, numbered as when recorded).
-    func fill(_ slots: [Any], into output: inout [UInt8]) {
+    func fill(_ slots: [SlotValue], into output: inout [UInt8]) {
         output.reserveCapacity(output.count + literals.count + 1024)
         var start = 0
         literals.withUnsafeBufferPointer { literals in
             for piece in pieces {
                 output.append(contentsOf: literals[start..<piece.literalEnd])
                 start = piece.literalEnd
-                Self.append(slots[piece.slot], escaped: piece.escaped, to: &output)
+                slots[piece.slot].append(escaped: piece.escaped, to: &output)
             }
             output.append(contentsOf: literals[start...])
-        }
-    }
-
-    private static func append(_ value: Any, escaped: Bool, to output: inout [UInt8]) {
-        switch value {
-        case let text as String:
-            if escaped { HTMLEscaping.appendEscapedHTML(text, to: &output) } else { output.append(contentsOf: text.utf8) }
-        case let rendered as any SlotRenderable:
-            if escaped {
-                HTMLEscaping.appendEscapedHTML(rendered.renderText, to: &output)
-            } else {
-                rendered.append(to: &output)
-            }
-        default:
-            break
         }
     }
 }

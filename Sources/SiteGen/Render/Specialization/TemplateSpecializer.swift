@@ -99,7 +99,7 @@ final class TemplateSpecializer: Sendable {
 /// view objects and rendered values).
 final class SpecializedRender: SlotRenderable, @unchecked Sendable {
     enum Form {
-        case spliced(SplicedTemplate, slots: [Any])
+        case spliced(SplicedTemplate, slots: [SlotValue])
         case engine(TemplateLibrary, name: String, context: [String: Any])
     }
 

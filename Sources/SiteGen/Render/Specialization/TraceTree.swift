@@ -76,7 +76,7 @@ final class TraceTree: @unchecked Sendable {
     /// The outcome of following the tree with one page's context.
     enum Walk {
         /// A known path: its output, the page's slot values and the fingerprint of answers and slots.
-        case found(SplicedTemplate, slots: [Any], fingerprint: UInt64)
+        case found(SplicedTemplate, slots: [SlotValue], fingerprint: UInt64)
         /// No known path for these answers.
         case unknown
         /// The page holds a value the specializer does not model, or the template is turned off.
@@ -97,7 +97,7 @@ final class TraceTree: @unchecked Sendable {
         withUnsafeBytes(of: seed.littleEndian) { hash.update($0) }
         while true {
             if let output = step.output {
-                for slot in state.slots { Self.feed(slot, into: &hash) }
+                for slot in state.slots { slot.feed(into: &hash) }
                 return .found(output, slots: state.slots, fingerprint: hash.finalize())
             }
             guard let answer = state.answer(for: state.child(of: step.node, named: step.name)) else { return .unsupported }
@@ -133,21 +133,5 @@ final class TraceTree: @unchecked Sendable {
             step = next
         }
         return step.output != nil
-    }
-
-    private static func feed(_ slot: Any, into hash: inout ContentHash) {
-        switch slot {
-        case var text as String:
-            withUnsafeBytes(of: UInt8(1)) { hash.update($0) }
-            text.withUTF8 { bytes in
-                withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { hash.update($0) }
-                hash.update(UnsafeRawBufferPointer(bytes))
-            }
-        case let rendered as any SlotRenderable:
-            withUnsafeBytes(of: UInt8(2)) { hash.update($0) }
-            withUnsafeBytes(of: rendered.fingerprint.littleEndian) { hash.update($0) }
-        default:
-            break
-        }
     }
 }
