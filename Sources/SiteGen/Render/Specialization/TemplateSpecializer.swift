@@ -1,4 +1,3 @@
-import Foundation
 import Mustache
 
 /// Renders templates fast by specializing them to the shapes of their view models.
@@ -60,28 +59,20 @@ final class TemplateSpecializer: Sendable {
             var filled: [UInt8] = []
             output.fill(recorder.state.slots, into: &filled)
             let real = templates.render(name, context)
-            if !filled.elementsEqual(real.utf8), ProcessInfo.processInfo.environment["SITEGEN_DEBUG_SPECIALIZER"] != nil {
-                try? real.write(toFile: "/tmp/spec-real.html", atomically: true, encoding: .utf8)
-                try? String(decoding: filled, as: UTF8.self).write(toFile: "/tmp/spec-filled.html", atomically: true, encoding: .utf8)
-                try? marked.write(toFile: "/tmp/spec-marked.html", atomically: true, encoding: .utf8)
-            }
             return filled.elementsEqual(real.utf8) ? output : nil
         }()
-        if ProcessInfo.processInfo.environment["SITEGEN_DEBUG_SPECIALIZER"] != nil, verified == nil {
-            FileHandle.standardError.write(Data("record \(name) failed: unsupported \(recorder.unsupported)\n".utf8))
-        }
         guard let verified, tree.insert(recorder.lookups, output: verified) else {
             tree.disable()
             return
         }
     }
 
-    deinit {
-        if ProcessInfo.processInfo.environment["SITEGEN_DEBUG_SPECIALIZER"] != nil {
-            for (name, tree) in trees.sorted(by: { $0.key < $1.key }) {
-                let counts = tree.counts
-                FileHandle.standardError.write(Data("\(name): hits \(counts.hits) misses \(counts.misses) disabled \(counts.disabled)\n".utf8))
-            }
+    /// How template `name` fared so far: pages that reused a recorded path, recordings, and
+    /// whether specialization was turned off for it.
+    func statistics(of name: String) -> (hits: Int, recordings: Int, disabled: Bool)? {
+        trees[name].map { tree in
+            let counts = tree.counts
+            return (counts.hits, counts.misses, counts.disabled)
         }
     }
 
