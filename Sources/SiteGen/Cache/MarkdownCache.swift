@@ -44,36 +44,53 @@ struct MarkdownCache: Sendable {
 
     /// Reads the cache of a site; an absent or unusable file gives an empty cache.
     static func load(sourceDirectory: String) -> MarkdownCache {
-        guard let data = FileManager.default.contents(atPath: path(sourceDirectory: sourceDirectory)),
-              let text = String(data: data, encoding: .utf8)
-        else { return MarkdownCache() }
-        return parse(text) ?? MarkdownCache()
+        guard let data = FileManager.default.contents(atPath: path(sourceDirectory: sourceDirectory)) else { return MarkdownCache() }
+        return parse([UInt8](data)) ?? MarkdownCache()
     }
 
     /// Parses the file's text; `nil` when anything in it is not as written by `serialized`.
     static func parse(_ text: String) -> MarkdownCache? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map(String.init) == header else { return nil }
-        lines.removeFirst()
+        parse(Array(text.utf8))
+    }
+
+    /// Parses the file's bytes (lines in parallel); `nil` when anything in it is not as written
+    /// by `serialized`.
+    static func parse(_ bytes: [UInt8]) -> MarkdownCache? {
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        guard let first = lines.first, first.elementsEqual(header.utf8) else { return nil }
+        let body = lines.dropFirst().filter { !$0.isEmpty }
+        let parsed = ParallelWork.map(body.count) { index in parseLine(body[body.startIndex + index]) }
         var entries: [String: Entry] = [:]
-        entries.reserveCapacity(lines.count)
-        for line in lines where !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count >= 3, fields.count % 5 == 3, let key = UInt64(fields[1], radix: 16) else { return nil }
-            var references: [MarkdownReference] = []
-            var index = 3
-            while index + 5 <= fields.count {
-                guard let line = Int(fields[index + 1]), let column = Int(fields[index + 2]) else { return nil }
-                let kind: MarkdownReference.Kind = fields[index] == "i" ? .image : .link
-                references.append(MarkdownReference(
-                    kind: kind, destination: unescape(fields[index + 4]), line: line, column: column,
-                    hasAltText: fields[index + 3] == "1"
-                ))
-                index += 5
-            }
-            entries[unescape(fields[0])] = Entry(key: key, summary: unescape(fields[2]), references: references)
+        entries.reserveCapacity(parsed.count)
+        for line in parsed {
+            guard let (id, entry) = line else { return nil }
+            entries[id] = entry
         }
         return MarkdownCache(entries: entries)
+    }
+
+    private static func parseLine(_ line: ArraySlice<UInt8>) -> (String, Entry)? {
+        let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
+        guard fields.count >= 3, fields.count % 5 == 3, let key = UInt64(String(decoding: fields[1], as: UTF8.self), radix: 16) else { return nil }
+        var references: [MarkdownReference] = []
+        var index = 3
+        while index + 5 <= fields.count {
+            guard let line = Int(String(decoding: fields[index + 1], as: UTF8.self)),
+                  let column = Int(String(decoding: fields[index + 2], as: UTF8.self))
+            else { return nil }
+            references.append(MarkdownReference(
+                kind: fields[index].elementsEqual("i".utf8) ? .image : .link, destination: unescape(bytes: fields[index + 4]),
+                line: line, column: column, hasAltText: fields[index + 3].elementsEqual("1".utf8)
+            ))
+            index += 5
+        }
+        return (unescape(bytes: fields[0]), Entry(key: key, summary: unescape(bytes: fields[2]), references: references))
+    }
+
+    /// `unescape` of UTF-8 bytes.
+    private static func unescape(bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "\\")) else { return String(decoding: bytes, as: UTF8.self) }
+        return unescape(String(decoding: bytes, as: UTF8.self))
     }
 
     // MARK: Writing (write stage)

@@ -12,15 +12,16 @@ enum RelatedArticles {
     static func compute(_ articles: [Article], limit: Int) -> [[Int]] {
         guard limit > 0, !articles.isEmpty else { return Array(repeating: [], count: articles.count) }
         // Posting lists: tag -> article indexes ascending (newest first).
+        let segments = ParallelWork.map(articles.count) { Set(articles[$0].tags.map(Slug.tagURLSegment)).sorted() }
         var postings: [String: [Int]] = [:]
-        for (index, article) in articles.enumerated() {
-            for tag in Set(article.tags.map(Slug.tagURLSegment)) { postings[tag, default: []].append(index) }
+        for (index, tags) in segments.enumerated() {
+            for tag in tags { postings[tag, default: []].append(index) }
         }
-        let tagLists: [[[Int]]] = articles.map { article in
-            Set(article.tags.map(Slug.tagURLSegment)).sorted().compactMap { postings[$0] }
-        }
+        let tagLists: [[[Int]]] = segments.map { tags in tags.compactMap { postings[$0] } }
         let count = articles.count
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        // Newer articles scan longer posting-list suffixes, so the work is cut into many chunks
+        // (not one per core) to keep both cores busy to the end.
+        let workers = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 16))
         let chunk = (count + workers - 1) / workers
         let results = DisjointSlots<[[Int]]>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in

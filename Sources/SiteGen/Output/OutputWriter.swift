@@ -86,7 +86,11 @@ public struct OutputWriter: Sendable {
     /// Whether the new files are exactly what the output already holds (same set of paths,
     /// each unchanged), so the build can leave the output folder untouched.
     private static func nothingChanged(_ plan: WritePlan, manifest: OutputManifest, output: BytePath) throws -> Bool {
-        guard manifest.entries.count == plan.files.count, plan.paths.allSatisfy({ manifest.entries[$0] != nil }) else {
+        // A page rendered afresh (not kept as `.previous`) counts as changed: no need to look further.
+        guard manifest.entries.count == plan.files.count,
+              !plan.files.contains(where: { if case .deferred = $0.contents { return true } else { return false } }),
+              plan.paths.allSatisfy({ manifest.entries[$0] != nil })
+        else {
             return false
         }
         let stager = FileStager(output: output, staging: output, previous: manifest)

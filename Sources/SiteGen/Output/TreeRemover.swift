@@ -24,8 +24,15 @@ enum TreeRemover {
         for index in files.indices {
             if let failure = failures[index] { throw failure }
         }
-        for entry in entries.reversed() where entry.kind == .directory {
-            try SystemCalls.removeDirectory(root.appending(entry.path))
+        // Children before parents: the deepest folders first, each depth on two threads.
+        let folders = Dictionary(grouping: entries.filter { $0.kind == .directory }) { $0.path.bytes.count { $0 == UInt8(ascii: "/") } }
+        for depth in folders.keys.sorted(by: >) {
+            let level = folders[depth]!
+            let failures = DisjointSlots<any Error>(count: level.count)
+            ParallelWork.forEach(count: level.count) { index in
+                do { try SystemCalls.removeDirectory(root.appending(level[index].path)) } catch { failures.set(index, error) }
+            }
+            if let failure = (0..<level.count).lazy.compactMap({ failures[$0] }).first { throw failure }
         }
         try SystemCalls.removeDirectory(root)
     }
