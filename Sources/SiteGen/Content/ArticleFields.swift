@@ -37,7 +37,7 @@ struct ArticleFields {
         case "title":
             sawTitle = true
             let text = reader.string(node, name: "title")
-            if let text, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let text, !text.trimmingSpaces.isEmpty {
                 title = text
             } else if text != nil || node.isNull {
                 reader.error("'title' must not be empty", at: node.isNull ? pair.key : node)
@@ -86,8 +86,8 @@ struct ArticleFields {
         guard let items = reader.stringList(node, name: "tags") else { return }
         var seen = Set<String>()
         for (text, item) in items {
-            let tag = text.trimmingCharacters(in: .whitespaces)
-            if tag.isEmpty || tag == "." || tag == ".." || tag.contains("/") {
+            let tag = text.trimmingSpaces
+            if tag.isEmpty || tag == "." || tag == ".." || tag.containsBytes("/") {
                 reader.error("invalid tag '\(text)': a tag must not be empty, '.' or '..', or contain '/'", at: item)
                 continue
             }
@@ -97,7 +97,7 @@ struct ArticleFields {
 
     private mutating func readCover(_ node: YAMLNode) {
         guard let text = reader.string(node, name: "cover") else { return }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         if let scheme = Self.urlScheme(of: trimmed), scheme != "http", scheme != "https" {
             reader.error("'cover' must be a path or an http(s) URL, not a \(scheme): URL", at: node)
             return
@@ -128,7 +128,7 @@ struct ArticleFields {
 
     /// Whether `text` is usable as one URL path segment.
     static func isValidSlug(_ text: String) -> Bool {
-        if text.isEmpty || text.contains("..") { return false }
+        if text.isEmpty || text.containsBytes("..") { return false }
         return !text.unicodeScalars.contains { scalar in
             scalar == "/" || scalar == "\\" || scalar.properties.isWhitespace
                 || scalar.properties.generalCategory == .control

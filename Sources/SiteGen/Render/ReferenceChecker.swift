@@ -48,7 +48,7 @@ struct ReferenceChecker {
     static func localPath(_ destination: String, relativeTo directory: String) -> String? {
         var target = destination
         if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
-        if target.isEmpty || target.hasPrefix("//") || target.contains(":") { return nil }
+        if target.isEmpty || target.hasPrefix("//") || target.containsBytes(":") { return nil }
         target = target.removingPercentEncoding ?? target
         var segments: [Substring] = target.hasPrefix("/") ? [] : directory.split(separator: "/")
         for segment in target.split(separator: "/", omittingEmptySubsequences: true) {

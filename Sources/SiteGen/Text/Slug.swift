@@ -8,7 +8,7 @@ enum Slug {
     /// it or confusing the file system: not empty, not `.`, no `..` anywhere, no `/` or `\`, and
     /// no control characters (C0, DEL, C1).
     static func isSafeSegment(_ segment: String) -> Bool {
-        if segment.isEmpty || segment == "." || segment.contains("..") { return false }
+        if segment.isEmpty || segment == "." || segment.containsBytes("..") { return false }
         for scalar in segment.unicodeScalars {
             let value = scalar.value
             if value < 0x20 || (0x7F..<0xA0).contains(value) { return false }
