@@ -60,7 +60,10 @@ let package = Package(
                 "SiteGenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            // mimalloc (Debian's libmimalloc) replaces glibc's malloc for the whole process:
+            // a build makes millions of small allocations on two threads.
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "SiteGenTests",

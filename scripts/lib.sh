@@ -26,5 +26,5 @@ ensure_packages() {
 }
 
 # What sitegen links against: libcmark (Markdown) and libyaml (site.yml, front matter),
-# found by SwiftPM through pkg-config.
-readonly SITEGEN_APT_PACKAGES=(libcmark-dev libyaml-dev pkg-config)
+# found by SwiftPM through pkg-config, and libmimalloc (the memory allocator of the binary).
+readonly SITEGEN_APT_PACKAGES=(libcmark-dev libyaml-dev libmimalloc-dev pkg-config)

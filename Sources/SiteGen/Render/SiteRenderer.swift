@@ -41,19 +41,26 @@ struct SiteRenderer: Sendable {
 
     /// Every page, feed and the sitemap.
     func renderAll(progress: (@Sendable (BuildProgress) -> Void)? = nil) -> [OutputFile] {
-        let counter = ProgressCounter(stage: "render", total: graph.articles.count + graph.columns.order.count + graph.tags.count, report: progress)
+        // List pages one by one (not column by column): a big column has hundreds of pages.
+        let columnPages = graph.columns.order.flatMap { id in
+            (1...Pagination(totalItems: graph.columnArticles[id]?.count ?? 0, perPage: config.paginate).pageCount).map { (id, $0) }
+        }
+        let tagPages = graph.tags.indices.flatMap { index in
+            (1...Pagination(totalItems: graph.tags[index].articles.count, perPage: config.paginate).pageCount).map { (index, $0) }
+        }
+        let counter = ProgressCounter(stage: "render", total: graph.articles.count + columnPages.count + tagPages.count, report: progress)
         var files = ParallelWork.map(graph.articles.count) { index in
             defer { counter.advance() }
             return articlePage(index)
         }
-        files += ParallelWork.map(graph.columns.order.count) { index in
+        files += ParallelWork.map(columnPages.count) { index in
             defer { counter.advance() }
-            return columnPages(graph.columns.order[index])
-        }.flatMap { $0 }
-        files += ParallelWork.map(graph.tags.count) { index in
+            return columnPage(columnPages[index].0, number: columnPages[index].1)
+        }.compactMap { $0 }
+        files += ParallelWork.map(tagPages.count) { index in
             defer { counter.advance() }
-            return tagPages(graph.tags[index])
-        }.flatMap { $0 }
+            return tagPage(graph.tags[tagPages[index].0], number: tagPages[index].1)
+        }
         files.append(homePage())
         files.append(tagIndexPage())
         files.append(notFoundPage())
@@ -155,44 +162,42 @@ struct SiteRenderer: Sendable {
 
     // MARK: Columns
 
-    func columnPages(_ id: String) -> [OutputFile] {
-        guard let column = graph.columns[id] else { return [] }
+    /// Page `number` of a column's list (`nil` for an unknown column).
+    func columnPage(_ id: String, number: Int) -> OutputFile? {
+        guard let column = graph.columns[id] else { return nil }
         let list = graph.columnArticles[id] ?? []
         let pagination = Pagination(totalItems: list.count, perPage: config.paginate)
         let directory = SiteGraph.directory(ofColumn: id)
-        let intro = graph.columnIndexes[id].map { MarkdownRenderer(unsafe: config.markdownUnsafe).render($0.body).html } ?? ""
+        let intro = number == 1
+            ? graph.columnIndexes[id].map { MarkdownRenderer(unsafe: config.markdownUnsafe).render($0.body).html } ?? ""
+            : ""
         let title = graph.columnIndexes[id]?.title ?? column.name
-        let children = column.children.compactMap { graph.columns[$0].map(urls.link(to:)) }
-        let header = blocks.header(forColumn: id)
-        let sidebar = blocks.sidebar(forColumn: id, excluding: nil)
-        return (1...pagination.pageCount).map { number in
-            let pageDirectory = Pagination.directory(ofPage: number, listDirectory: directory)
-            let context: [String: Any] = [
-                "column": [
-                    "name": title,
-                    "url": urls.href(directory),
-                    "description": column.description,
-                    "intro": number == 1 ? PreparedArticle.rebaseRootRelativeLinks(intro, basePath: urls.basePath) : "",
-                    "children": children,
-                    "feed": urls.href(directory + "rss.xml"),
-                ] as [String: Any],
-                "site": blocks.site,
-                "breadcrumb": breadcrumb(id),
-                "items": links[list[pagination.range(ofPage: number)]],
-                "pager": pager(pagination, page: number, listDirectory: directory),
-            ]
-            let suffix = number > 1 ? " - 第\(number)页" : ""
-            return page(
-                path: pageDirectory + "index.html",
-                title: title + suffix + " - " + config.title,
-                description: column.description.isEmpty ? "\(config.title)\(title)栏目" : column.description,
-                template: "column", context: context,
-                header: header,
-                sidebar: sidebar,
-                kind: "column",
-                feed: urls.href(directory + "rss.xml")
-            )
-        }
+        let pageDirectory = Pagination.directory(ofPage: number, listDirectory: directory)
+        let context: [String: Any] = [
+            "column": [
+                "name": title,
+                "url": urls.href(directory),
+                "description": column.description,
+                "intro": PreparedArticle.rebaseRootRelativeLinks(intro, basePath: urls.basePath),
+                "children": column.children.compactMap { graph.columns[$0].map(urls.link(to:)) },
+                "feed": urls.href(directory + "rss.xml"),
+            ] as [String: Any],
+            "site": blocks.site,
+            "breadcrumb": breadcrumb(id),
+            "items": links[list[pagination.range(ofPage: number)]],
+            "pager": pager(pagination, page: number, listDirectory: directory),
+        ]
+        let suffix = number > 1 ? " - 第\(number)页" : ""
+        return page(
+            path: pageDirectory + "index.html",
+            title: title + suffix + " - " + config.title,
+            description: column.description.isEmpty ? "\(config.title)\(title)栏目" : column.description,
+            template: "column", context: context,
+            header: blocks.header(forColumn: id),
+            sidebar: blocks.sidebar(forColumn: id, excluding: nil),
+            kind: "column",
+            feed: urls.href(directory + "rss.xml")
+        )
     }
 
     /// The pager view model: numbered window ±2, first/previous/next/last, counts. Numbers are
@@ -221,27 +226,26 @@ struct SiteRenderer: Sendable {
 
     // MARK: Tags
 
-    func tagPages(_ tag: Tag) -> [OutputFile] {
+    /// Page `number` of a tag's list.
+    func tagPage(_ tag: Tag, number: Int) -> OutputFile {
         let pagination = Pagination(totalItems: tag.articles.count, perPage: config.paginate)
-        return (1...pagination.pageCount).map { number in
-            let context: [String: Any] = [
-                "tag": ["name": tag.name, "url": urls.href(tag.directory), "count": String(tag.articles.count)] as [String: Any],
-                "site": blocks.site,
-                "tagsURL": urls.href("tags/index.html"),
-                "items": links[tag.articles[pagination.range(ofPage: number)]],
-                "pager": pager(pagination, page: number, listDirectory: tag.directory),
-            ]
-            let suffix = number > 1 ? " - 第\(number)页" : ""
-            return page(
-                path: Pagination.directory(ofPage: number, listDirectory: tag.directory) + "index.html",
-                title: "标签：\(tag.name)\(suffix) - \(config.title)",
-                description: "\(config.title)关于“\(tag.name)”的报道",
-                template: "tag", context: context,
-                header: blocks.header(forColumn: nil),
-                sidebar: blocks.sidebar(forColumn: nil, excluding: nil),
-                kind: "tag"
-            )
-        }
+        let context: [String: Any] = [
+            "tag": ["name": tag.name, "url": urls.href(tag.directory), "count": String(tag.articles.count)] as [String: Any],
+            "site": blocks.site,
+            "tagsURL": urls.href("tags/index.html"),
+            "items": links[tag.articles[pagination.range(ofPage: number)]],
+            "pager": pager(pagination, page: number, listDirectory: tag.directory),
+        ]
+        let suffix = number > 1 ? " - 第\(number)页" : ""
+        return page(
+            path: Pagination.directory(ofPage: number, listDirectory: tag.directory) + "index.html",
+            title: "标签：\(tag.name)\(suffix) - \(config.title)",
+            description: "\(config.title)关于“\(tag.name)”的报道",
+            template: "tag", context: context,
+            header: blocks.header(forColumn: nil),
+            sidebar: blocks.sidebar(forColumn: nil, excluding: nil),
+            kind: "tag"
+        )
     }
 
     func tagIndexPage() -> OutputFile {
