@@ -21,12 +21,28 @@ enum DirectoryWalker {
 
     /// Every entry below `root` in pre-order (a folder before its contents).
     static func entries(under root: BytePath) throws -> [Entry] {
+        // The top-level folders are walked in parallel (an output folder holds tens of
+        // thousands of files); the result is in the same order as a serial walk.
+        let children = try list(root)
+        let subtrees = ParallelWork.map(children.count) { index -> Result<[Entry], any Error> in
+            guard children[index].kind == .directory else { return .success([]) }
+            return Result {
+                var entries: [Entry] = []
+                try walk(root.appending(children[index].name), relative: children[index].name, into: &entries)
+                return entries
+            }
+        }
         var result: [Entry] = []
-        try walk(root, relative: nil, into: &result)
+        for (child, subtree) in zip(children, subtrees) {
+            let entries = try subtree.get()
+            result.append(Entry(path: child.name, kind: child.kind, isEmptyDirectory: child.kind == .directory && entries.isEmpty))
+            result.append(contentsOf: entries)
+        }
         return result
     }
 
-    private static func walk(_ absolute: BytePath, relative: BytePath?, into result: inout [Entry]) throws {
+    /// The names and kinds of a folder's entries, sorted by name.
+    private static func list(_ absolute: BytePath) throws -> [(name: BytePath, kind: FileStatus.Kind)] {
         guard let stream = absolute.withCString({ opendir($0) }) else {
             throw OutputError.fileSystem(operation: "list", path: absolute.description, code: errno)
         }
@@ -58,8 +74,12 @@ enum DirectoryWalker {
         }
         closedir(stream)
         children.sort { $0.name < $1.name }
-        for child in children {
-            let childRelative = relative.map { $0.appending(child.name) } ?? child.name
+        return children
+    }
+
+    private static func walk(_ absolute: BytePath, relative: BytePath, into result: inout [Entry]) throws {
+        for child in try list(absolute) {
+            let childRelative = relative.appending(child.name)
             let index = result.count
             result.append(Entry(path: childRelative, kind: child.kind, isEmptyDirectory: false))
             if child.kind == .directory {

@@ -69,11 +69,15 @@ struct OutputManifest: Sendable {
         guard let first = lines.first, first.elementsEqual(Self.header.utf8) else {
             throw OutputError.damagedManifest(path: path, line: 1)
         }
+        let parsed = ParallelWork.map(lines.count - 1) { index in
+            lines[index + 1].isEmpty ? nil : Self.parseLine(lines[index + 1])
+        }
         var entries: [ManifestEntry] = []
-        entries.reserveCapacity(lines.count)
-        for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
-            guard let entry = Self.parseLine(line) else {
-                throw OutputError.damagedManifest(path: path, line: offset + 1)
+        entries.reserveCapacity(parsed.count)
+        for (offset, entry) in parsed.enumerated() {
+            guard let entry else {
+                if lines[offset + 1].isEmpty { continue }
+                throw OutputError.damagedManifest(path: path, line: offset + 2)
             }
             entries.append(entry)
         }

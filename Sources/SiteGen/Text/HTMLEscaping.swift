@@ -18,17 +18,7 @@ public enum HTMLEscaping {
                 output.append(contentsOf: bytes)
                 return
             }
-            output.append(contentsOf: bytes[..<firstIndex])
-            for byte in bytes[firstIndex...] {
-                switch byte {
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-                default: output.append(byte)
-                }
-            }
+            appendEscaped(bytes, from: firstIndex, xml: false, to: &output)
         }
     }
 
@@ -82,26 +72,31 @@ public enum HTMLEscaping {
             guard let firstIndex = firstMarkupEscapeIndex(bytes, xml: dropIllegalXMLCharacters) else { return text }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 32)
-            output.append(contentsOf: bytes[..<firstIndex])
-            var index = firstIndex
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-                case _ where dropIllegalXMLCharacters && isIllegalXMLControl(byte):
-                    break
-                case 0xEF where dropIllegalXMLCharacters && isNonCharacterFFFEorFFFF(bytes, at: index):
-                    index += 2
-                default:
-                    output.append(byte)
-                }
-                index += 1
-            }
+            appendEscaped(bytes, from: firstIndex, xml: dropIllegalXMLCharacters, to: &output)
             return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// Appends `bytes`, escaping (and with `xml`, dropping what XML forbids) from `firstIndex` on.
+    private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, from firstIndex: Int, xml: Bool, to output: inout [UInt8]) {
+        output.append(contentsOf: bytes[..<firstIndex])
+        var index = firstIndex
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+            case _ where xml && isIllegalXMLControl(byte):
+                break
+            case 0xEF where xml && isNonCharacterFFFEorFFFF(bytes, at: index):
+                index += 2
+            default:
+                output.append(byte)
+            }
+            index += 1
         }
     }
 
