@@ -9,7 +9,6 @@ import Foundation
 struct SiteRenderer: Sendable {
     let graph: SiteGraph
     let config: SiteConfig
-    let templates: TemplateLibrary
     let urls: SiteURLs
     let prepared: [PreparedArticle]
     let links: LinkTable
@@ -24,7 +23,6 @@ struct SiteRenderer: Sendable {
     init(graph: SiteGraph, config: SiteConfig, templates: TemplateLibrary, urls: SiteURLs, cache: MarkdownCache = MarkdownCache(), reusable: [String: UInt64] = [:]) {
         self.graph = graph
         self.config = config
-        self.templates = templates
         self.urls = urls
         self.reusable = reusable
         prepared = PreparedArticle.prepareAll(graph, config: config, urls: urls, cache: cache)

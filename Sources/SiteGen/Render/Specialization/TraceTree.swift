@@ -51,9 +51,6 @@ final class TraceTree: @unchecked Sendable {
     /// page of this template goes through the engine alone.
     private var disabled = false
 
-    /// Whether pages of this template are specialized at all (false once disabled).
-    var isEnabled: Bool { lock.reading { !disabled } }
-
     /// Whether a page with no known path should be recorded (counted as a miss): only while,
     /// after a few pages, most pages reuse a path.
     func claimRecording() -> Bool {
