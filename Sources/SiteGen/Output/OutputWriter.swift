@@ -53,10 +53,11 @@ public struct OutputWriter: Sendable {
         let output = location.bytePath
         // Only the manifest is needed to see that nothing changed; listing the whole output
         // (for files sitegen does not own) is left for builds that really write.
-        if let manifest = try PreviousOutput.loadManifest(output), try Self.nothingChanged(plan, manifest: manifest, output: output) {
+        let manifest = try PreviousOutput.loadManifest(output)
+        if let manifest, try Self.nothingChanged(plan, manifest: manifest.manifest, output: output) {
             return WriteReport(written: 0, linkedUnchanged: plan.files.count, removed: 0, carriedOver: 0)
         }
-        let previous = try PreviousOutput.load(output)
+        let previous = try PreviousOutput.load(output, manifest: manifest)
         let carried = try previous.carriedEntries(for: plan, output: location.path)
         let staging = location.stagingPath
         let outputExisted = try SystemCalls.status(of: output) != nil

@@ -14,24 +14,21 @@ struct PreviousOutput: Sendable {
     /// Nothing yet (first build).
     static let none = PreviousOutput(manifest: OutputManifest([]), manifestBytes: nil, foreign: [])
 
-    /// Reads only the manifest of the output folder at `root` (`nil` when there is none).
-    static func loadManifest(_ root: BytePath) throws -> OutputManifest? {
+    /// Reads only the manifest of the output folder at `root`, with its bytes (`nil` when there
+    /// is none).
+    static func loadManifest(_ root: BytePath) throws -> (manifest: OutputManifest, bytes: [UInt8])? {
         let manifestPath = root.appending(BytePath(OutputManifest.fileName))
         guard try SystemCalls.status(of: manifestPath) != nil else { return nil }
-        return try OutputManifest(parsing: FileStager.readAll(manifestPath), path: manifestPath.description)
+        let bytes = try FileStager.readAll(manifestPath)
+        return (try OutputManifest(parsing: bytes, path: manifestPath.description), bytes)
     }
 
-    /// Reads the manifest and lists the foreign entries of the output folder at `root`.
-    static func load(_ root: BytePath) throws -> PreviousOutput {
+    /// Lists the foreign entries of the output folder at `root`, given its manifest as
+    /// `loadManifest` read it.
+    static func load(_ root: BytePath, manifest loaded: (manifest: OutputManifest, bytes: [UInt8])?) throws -> PreviousOutput {
         guard try SystemCalls.status(of: root) != nil else { return .none }
-        let manifestPath = root.appending(BytePath(OutputManifest.fileName))
-        var manifest = OutputManifest([])
-        var manifestBytes: [UInt8]?
-        if try SystemCalls.status(of: manifestPath) != nil {
-            let bytes = try FileStager.readAll(manifestPath)
-            manifest = try OutputManifest(parsing: bytes, path: manifestPath.description)
-            manifestBytes = bytes
-        }
+        let manifest = loaded?.manifest ?? OutputManifest([])
+        let manifestBytes = loaded?.bytes
         let manifestName = BytePath(OutputManifest.fileName)
         let foreign = try DirectoryWalker.entries(under: root).filter { entry in
             if entry.path == manifestName { return false }

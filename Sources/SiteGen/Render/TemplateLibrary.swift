@@ -15,7 +15,9 @@ struct TemplateLibrary: Sendable {
     /// Every template's name (`article`, `partials/pager`, `views/li`…).
     let names: [String]
     /// The content views (`views/<name>` templates) by name, sorted.
-    let viewNames: [String]
+    var viewNames: [String] {
+        names.filter { $0.hasPrefix("views/") }.map { String($0.dropFirst("views/".count)) }
+    }
 
     /// Compiles every template of `theme`; returns `nil` when a required template is missing or
     /// any template fails to parse.
@@ -51,10 +53,11 @@ struct TemplateLibrary: Sendable {
         let sources = theme.templates.keys.sorted().flatMap { [$0, theme.templates[$0]!.text] }
         let fingerprint = Fingerprint.of(seed: 0x7465_6D70_6C61_7465, SiteGenVersion.current, sources)
         let specializable = SpecializationGate.allows(theme.templates.values.map(\.text))
-        return (TemplateLibrary(library: MustacheLibrary(templates: templates), fingerprint: fingerprint, specializable: specializable,
-            names: theme.templates.keys.sorted(),
-            viewNames: theme.templates.keys.filter { $0.hasPrefix("views/") }.map { String($0.dropFirst(6)) }.sorted()
-        ), diagnostics)
+        let library = TemplateLibrary(
+            library: MustacheLibrary(templates: templates), fingerprint: fingerprint,
+            specializable: specializable, names: theme.templates.keys.sorted()
+        )
+        return (library, diagnostics)
     }
 
     /// Renders template `name` with a view model.

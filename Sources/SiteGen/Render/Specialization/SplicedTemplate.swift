@@ -11,8 +11,6 @@ struct SplicedTemplate: Sendable {
 
     private let literals: [UInt8]
     private let pieces: [Piece]
-    /// Number of slots the template's path fills.
-    let slotCount: Int
 
     /// Reads the engine's output rendered with slot markers; `nil` when a marker is damaged
     /// (a transform changed it) or names a slot that does not exist.
@@ -57,7 +55,6 @@ struct SplicedTemplate: Sendable {
         }
         self.literals = literals
         self.pieces = pieces
-        self.slotCount = slotCount
     }
 
     /// Appends the output for `slots` (the page's slot values, numbered as when recorded).

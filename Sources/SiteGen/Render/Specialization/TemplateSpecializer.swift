@@ -17,19 +17,15 @@ final class TemplateSpecializer: Sendable {
     private let templates: TemplateLibrary
     /// One decision tree per template, created up front; each guards itself.
     private let trees: [String: TraceTree]
-    /// Whether the theme may be specialized at all.
-    let enabled: Bool
 
     init(templates: TemplateLibrary) {
         self.templates = templates
-        enabled = templates.specializable
         trees = Dictionary(uniqueKeysWithValues: templates.names.map { ($0, TraceTree()) })
     }
 
     /// Prepares template `name` with `context`: its fingerprint now, its bytes when asked.
     func render(_ name: String, _ context: [String: Any]) -> SpecializedRender {
-        guard enabled else { return engineRender(name, context) }
-        guard let tree = trees[name] else { return engineRender(name, context) }
+        guard templates.specializable, let tree = trees[name] else { return engineRender(name, context) }
         let seed = Fingerprint.of(seed: templates.fingerprint, "spliced", name)
         for attempt in 0..<2 {
             switch tree.walk(root: context, seed: seed) {
