@@ -108,6 +108,11 @@ import Testing
         #expect(next.status == 0, "\(next.stderr)")
         #expect(try TreeHash.of(harness.output) != built)
         #expect(try TreeHash.leftovers(next: harness.output).isEmpty)
+        // Whatever the kills left beside the output (an untrusted spare tree), the site now in
+        // it is exactly a clean build of the same sources.
+        let clean = harness.root + "/clean"
+        #expect(try harness.build(output: clean).status == 0)
+        #expect(try TreeHash.of(harness.output, skipping: [".sitegen-manifest"]) == TreeHash.of(clean, skipping: [".sitegen-manifest"]))
         print("killed-build test: reference build \(String(format: "%.2f", duration)) s, \(interrupted) of 5 interrupted, \(keptOld) before the swap, staging leftover seen: \(sawStaging)")
     }
 
@@ -144,13 +149,13 @@ struct TreeHash: Hashable, CustomStringConvertible {
     var description: String { "\(files) files, \(String(digest, radix: 16))" }
 
     /// The digest of the tree at `path` (an absent folder hashes as empty).
-    static func of(_ path: String) throws -> TreeHash {
+    static func of(_ path: String, skipping skipped: Set<String> = []) throws -> TreeHash {
         var hasher = ContentHash()
         var files = 0
         let manager = FileManager.default
         guard manager.fileExists(atPath: path) else { return TreeHash(digest: 0, files: 0) }
         let entries = (manager.subpaths(atPath: path) ?? []).sorted()
-        for relative in entries {
+        for relative in entries where !skipped.contains(relative) {
             let full = path + "/" + relative
             let attributes = try manager.attributesOfItem(atPath: full)
             let kind = attributes[.type] as? FileAttributeType
@@ -223,15 +228,19 @@ struct CLIHarness {
     }
 
     /// One `sitegen build --quiet`, optionally sent `signal` after `delay` seconds or, when
-    /// `delay` is `nil`, as soon as its staging tree exists.
-    func build(killWith signal: Int32? = nil, after delay: TimeInterval? = 0) throws -> Outcome {
-        let running = try start()
+    /// `delay` is `nil`, as soon as it starts changing files beside the output: its staging tree
+    /// exists, or the spare tree's record is gone (the spare is being brought up to date).
+    func build(killWith signal: Int32? = nil, after delay: TimeInterval? = 0, output: String? = nil) throws -> Outcome {
+        let running = try start(output: output ?? self.output)
         if let signal {
             if let delay {
                 Thread.sleep(forTimeInterval: delay)
             } else {
                 let staging = root + "/.public.sitegen-staging-\(running.0.processIdentifier)"
-                while running.0.isRunning && !FileManager.default.fileExists(atPath: staging) {
+                let spareRecord = root + "/.public.sitegen-spare-record"
+                let hadRecord = FileManager.default.fileExists(atPath: spareRecord)
+                while running.0.isRunning && !FileManager.default.fileExists(atPath: staging)
+                    && !(hadRecord && !FileManager.default.fileExists(atPath: spareRecord)) {
                     Thread.sleep(forTimeInterval: 0.002)
                 }
             }
@@ -251,10 +260,10 @@ struct CLIHarness {
         try? FileManager.default.removeItem(atPath: root)
     }
 
-    private func start() throws -> (Process, Pipe) {
+    private func start(output: String? = nil) throws -> (Process, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["build", "--quiet", "--source", source, "--output", output]
+        process.arguments = ["build", "--quiet", "--source", source, "--output", output ?? self.output]
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice

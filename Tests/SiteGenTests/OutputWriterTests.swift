@@ -96,7 +96,7 @@ private let sampleSite = [
     let manifest = try #require(sandbox.read(OutputManifest.fileName))
     #expect(manifest.hasPrefix("sitegen-manifest 2\n"))
     #expect(manifest.contains("\tguonei/2024/0710/shuiku.html\n"))
-    #expect(sandbox.siblings() == [".public.sitegen-lock"])
+    #expect(sandbox.siblings() == [".public.sitegen-lock", ".public.sitegen-spare", ".public.sitegen-spare-record"])
 }
 
 @Test func rewritingTheSameFilesKeepsEveryInodeAndModificationTime() throws {
@@ -213,7 +213,7 @@ private let sampleSite = [
     files.insert(OutputFile(path: "a/missing.jpg", contents: .copy(from: sandbox.source + "/missing.jpg")), at: 2)
     #expect(throws: OutputError.self) { try sandbox.writer().write(files) }
     #expect(sandbox.snapshot() == before)
-    #expect(sandbox.siblings() == [".public.sitegen-lock"])
+    #expect(sandbox.siblings() == [".public.sitegen-lock"])  // the failed write dropped the spare it had started to change
 }
 
 @Test func leftoverStagingTreesAreRemovedButLookalikesAreKept() throws {
@@ -222,7 +222,7 @@ private let sampleSite = [
     try sandbox.put("x/junk.html", "junk", under: sandbox.root + "/.public.sitegen-staging-99999")
     try sandbox.put("keep", "keep", under: sandbox.root + "/.public.sitegen-staging-notes")
     try sandbox.write(sampleSite)
-    #expect(sandbox.siblings() == [".public.sitegen-lock", ".public.sitegen-staging-notes"])
+    #expect(sandbox.siblings() == [".public.sitegen-lock", ".public.sitegen-spare", ".public.sitegen-spare-record", ".public.sitegen-staging-notes"])
 }
 
 @Test func secondWriterFailsWhileTheLockIsHeld() throws {
@@ -335,4 +335,91 @@ func unsafePathIsRejectedBeforeAnythingIsWritten(path: String, reason: String) t
     }
     #expect(ContentHash.of([1, 2]) != ContentHash.of([2, 1]))
     #expect(ContentHash.of([]) != ContentHash.of([0]))
+}
+
+// MARK: The spare tree
+
+/// The inode of a folder (to see which tree an exchange put where).
+private func folderInode(_ path: String) -> UInt64? {
+    var raw = stat()
+    return lstat(path, &raw) == 0 ? UInt64(raw.st_ino) : nil
+}
+
+@Test func smallChangesArePublishedThroughTheSpareTreeAndEqualAFreshWrite() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    try sandbox.put("CNAME", "news.example.cn")
+    var site = sampleSite
+    site["index.html"] = "<h1>首页一</h1>"
+    try sandbox.write(site)  // a foreign file appeared: a whole tree is staged once
+    let spare = sandbox.root + "/.public.sitegen-spare"
+    let steps: [(String, (inout [String: String]) -> Void)] = [
+        ("change a page", { $0["guonei/index.html"] = "<h1>国内新闻</h1>" }),
+        ("add a page in a new folder", { $0["fazhi/2024/0711/anjian.html"] = "<p>案件</p>" }),
+        ("remove a page and its folders", { $0["guonei/2024/0710/shuiku.html"] = nil }),
+        ("add it back", { $0["guonei/2024/0710/shuiku.html"] = "<p>水库二</p>" }),
+        ("change nothing but one byte", { $0["rss.xml"] = "<rss />" }),
+    ]
+    for (name, change) in steps {
+        change(&site)
+        let before = sandbox.snapshot()
+        let spareInode = try #require(folderInode(spare), "no spare before: \(name)")
+
+        let report = try sandbox.write(site)
+        // The spare became the output (one exchange), the old output the next spare.
+        #expect(folderInode(sandbox.output) == spareInode, "\(name): not written through the spare")
+        #expect(report.written == 1 || name.hasPrefix("remove"), "\(name)")
+        let after = sandbox.snapshot()
+        for (path, text) in site {
+            #expect(sandbox.read(path) == text, "\(name): \(path)")
+            if sampleSite[path] == text, path != "index.html", before[path] != nil {
+                #expect(after[path] == before[path], "\(name): unchanged \(path) was rewritten")
+            }
+        }
+        #expect(after["CNAME"] == before["CNAME"], "\(name): foreign file not kept")
+        let fresh = try OutputSandbox()
+        try fresh.put("CNAME", "news.example.cn")
+        try fresh.write(site)
+        #expect(Set(after.keys).subtracting([OutputManifest.fileName]) == Set(fresh.snapshot().keys).subtracting([OutputManifest.fileName]), "\(name): different entries than a fresh write")
+    }
+    #expect(!FileManager.default.fileExists(atPath: sandbox.output + "/guonei/2024/0710/shuiku.html.tmp"))
+}
+
+@Test func foreignFilesAddedBetweenWritesAreNeverLostThroughTheSpare() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    var site = sampleSite
+    for round in 0..<3 {
+        try sandbox.put("guonei/2024/verify-\(round).txt", "token \(round)")
+        site["index.html"] = "<h1>首页 \(round)</h1>"
+        try sandbox.write(site)
+        site["rss.xml"] = "<rss>\(round)</rss>"
+        try sandbox.write(site)  // through the spare, which must have caught up with the new file
+        for earlier in 0...round {
+            #expect(sandbox.read("guonei/2024/verify-\(earlier).txt") == "token \(earlier)", "round \(round)")
+        }
+    }
+}
+
+@Test func spareLeftByAKilledWriteIsNotTrusted() throws {
+    let sandbox = try OutputSandbox()
+    try sandbox.write(sampleSite)
+    var site = sampleSite
+    site["index.html"] = "<h1>首页二</h1>"
+    try sandbox.write(site)
+    // A write killed while changing the spare: its record is gone, the spare half-changed.
+    let spare = sandbox.root + "/.public.sitegen-spare"
+    try FileManager.default.removeItem(atPath: sandbox.root + "/.public.sitegen-spare-record")
+    try sandbox.put("junk.html", "half-written", under: spare)
+    try FileManager.default.removeItem(atPath: spare + "/rss.xml")
+    site["guonei/index.html"] = "<h1>国内三</h1>"
+    try sandbox.write(site)
+    #expect(sandbox.read("junk.html") == nil)
+    for (path, text) in site { #expect(sandbox.read(path) == text) }
+    // And the spare is trusted again from then on.
+    site["rss.xml"] = "<rss>4</rss>"
+    let spareInode = folderInode(spare)
+    try sandbox.write(site)
+    #expect(folderInode(sandbox.output) == spareInode)
+    for (path, text) in site { #expect(sandbox.read(path) == text) }
 }

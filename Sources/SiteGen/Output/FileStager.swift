@@ -43,6 +43,10 @@ struct FileStager: Sendable {
     var staging: BytePath
     /// The previous build's manifest.
     var previous: OutputManifest
+    /// Whether `staging` is a spare tree that already holds every file of `output` as a hard
+    /// link (`SpareTree`): unchanged files are then left where they are, and a changed file
+    /// replaces the spare's link by a new file.
+    var stagingMirrorsOutput = false
 
     private static let copyBufferSize = 256 * 1024
 
@@ -127,7 +131,7 @@ struct FileStager: Sendable {
             }
         }
         let destination = staging.appending(path)
-        let outputDescriptor = try SystemCalls.createFile(destination)
+        let outputDescriptor = try createFile(destination)
         var hash = ContentHash()
         var size: Int64 = 0
         let status: FileStatus
@@ -159,6 +163,7 @@ struct FileStager: Sendable {
     }
 
     private func linkPrevious(_ record: ManifestEntry) throws {
+        if stagingMirrorsOutput { return }
         let source = output.appending(record.path)
         let destination = staging.appending(record.path)
         if let code = SystemCalls.hardLink(source, destination) {
@@ -196,7 +201,7 @@ struct FileStager: Sendable {
 
     private func writeFresh(_ bytes: [UInt8], at path: BytePath, hash: UInt64) throws -> ManifestEntry {
         let destination = staging.appending(path)
-        let descriptor = try SystemCalls.createFile(destination)
+        let descriptor = try createFile(destination)
         let status: FileStatus
         do {
             try bytes.withUnsafeBytes { try SystemCalls.writeAll(descriptor, $0, path: destination) }
@@ -209,14 +214,25 @@ struct FileStager: Sendable {
         return ManifestEntry(path: path, size: Int64(bytes.count), hash: hash, modified: status.modified, source: nil)
     }
 
+    /// A new file at `destination`; in a spare tree, the link to the output's old version is
+    /// removed first, so the output's file is never written to.
+    private func createFile(_ destination: BytePath) throws -> Int32 {
+        if stagingMirrorsOutput { try SystemCalls.removeFile(destination) }
+        return try SystemCalls.createFile(destination)
+    }
+
     /// Writes the manifest into the staging tree, or links the previous one when identical.
-    func stageManifest(_ bytes: [UInt8], previousBytes: [UInt8]?) throws {
+    /// Returns whether it was written afresh.
+    @discardableResult
+    func stageManifest(_ bytes: [UInt8], previousBytes: [UInt8]?) throws -> Bool {
         let name = BytePath(OutputManifest.fileName)
-        if let previousBytes, previousBytes == bytes,
-           SystemCalls.hardLink(output.appending(name), staging.appending(name)) == nil {
-            return
+        if let previousBytes, previousBytes == bytes {
+            if stagingMirrorsOutput || SystemCalls.hardLink(output.appending(name), staging.appending(name)) == nil {
+                return false
+            }
         }
         _ = try writeFresh(bytes, at: name, hash: 0)
+        return true
     }
 
     /// The whole contents of the file at `path`.

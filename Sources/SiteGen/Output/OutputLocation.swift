@@ -26,6 +26,11 @@ struct OutputLocation: Sendable, Hashable {
     /// This process's staging tree.
     var stagingPath: BytePath { BytePath(parentJoined(stagingPrefix + String(getpid()))) }
 
+    /// The spare tree kept for the next write (`SpareTree`): `<parent>/.<name>.sitegen-spare`.
+    var sparePath: BytePath { BytePath(parentJoined(".\(name).sitegen-spare")) }
+    /// The record of the last write that the spare catches up from.
+    var spareRecordPath: BytePath { BytePath(parentJoined(".\(name).sitegen-spare-record")) }
+
     private func parentJoined(_ child: String) -> String {
         parent == "/" ? "/" + child : parent + "/" + child
     }

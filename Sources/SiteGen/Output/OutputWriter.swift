@@ -57,14 +57,28 @@ public struct OutputWriter: Sendable {
         if let manifest, try Self.nothingChanged(plan, manifest: manifest.manifest, output: output) {
             return WriteReport(written: 0, linkedUnchanged: plan.files.count, removed: 0, carriedOver: 0)
         }
+        if let manifest, let record = SpareTree.loadRecord(location),
+           SpareTree.outputMatches(record, output: output, manifestHash: ContentHash.of(manifest.bytes)) {
+            do {
+                return try writeThroughSpare(plan, previous: manifest, record: record, location: location)
+            } catch {
+                // The spare could not take this change (say a foreign file is in the way of a new
+                // page): the output is untouched, and staging a whole tree reports the problem.
+            }
+        }
+        try SpareTree.discard(location)
+
         let previous = try PreviousOutput.load(output, manifest: manifest)
         let carried = try previous.carriedEntries(for: plan, output: location.path)
         let staging = location.stagingPath
         let outputExisted = try SystemCalls.status(of: output) != nil
 
-        var report: WriteReport
+        var staged: StagedTree
+        let settled = SpareTree.settledTime()
+        let root = BytePath(bytes: [])
         do {
-            report = try stage(plan, carried: carried, previous: previous, into: staging, output: output)
+            staged = try stage(plan, carried: carried, previous: previous, into: staging, output: output)
+            try SpareTree.settle(staged.folders + [root], in: staging, at: settled)
             if flushBeforeSwap { try AtomicSwap.syncFileSystem(containing: staging) }
             if outputExisted {
                 try AtomicSwap.exchange(staging, output)
@@ -76,12 +90,96 @@ public struct OutputWriter: Sendable {
             throw error
         }
         if flushBeforeSwap { try? AtomicSwap.syncDirectory(BytePath(location.parent)) }
-        // The old tree; if this fails the next build removes it as a leftover.
-        try? TreeRemover.remove(staging)
-        report.removed = previous.manifest.entries.keys.reduce(0) { count, path in
-            plan.fileIndex[path] == nil ? count + 1 : count
+        let removed = previous.manifest.entries.keys.filter { plan.fileIndex[$0] == nil }
+        staged.report.removed = removed.count
+        // The old tree becomes the spare for the next write (on a first build the spare is
+        // linked from the new tree). If that fails, the next write stages a whole tree again.
+        do {
+            try SpareTree.settle([root], in: output, at: settled)
+            guard var record = try SpareTree.record(
+                of: output, folders: staged.folders + [root], settled: settled,
+                manifestHash: staged.report.manifestHash ?? 0, changed: staged.written, removed: removed
+            ) else {
+                // Someone wrote into the output meanwhile: no spare to trust, the old tree goes.
+                try TreeRemover.remove(staging)
+                return staged.report
+            }
+            if outputExisted {
+                try SystemCalls.rename(staging, to: location.sparePath)
+            } else {
+                record.changed = plan.paths + [BytePath(OutputManifest.fileName)]
+                try SpareTree.catchUp(location.sparePath, output: output, record: record)
+                try SpareTree.settle(staged.folders + [root], in: location.sparePath, at: settled)
+                record.changed = []
+            }
+            try SpareTree.saveRecord(record, location)
+        } catch {
+            try? SpareTree.discard(location)
+            try? TreeRemover.remove(staging)
         }
-        return report
+        return staged.report
+    }
+
+    /// Publishes `plan` through the spare tree (`SpareTree`): the spare catches up with the
+    /// output, takes this build's changes, and is exchanged with the output.
+    private func writeThroughSpare(
+        _ plan: WritePlan, previous: (manifest: OutputManifest, bytes: [UInt8]), record: SpareTree.Record, location: OutputLocation
+    ) throws -> WriteReport {
+        let output = location.bytePath
+        let spare = location.sparePath
+        try SpareTree.discardRecord(location)
+        try SpareTree.catchUp(spare, output: output, record: record)
+
+        let newPaths = plan.paths.filter { previous.manifest.entries[$0] == nil }
+        let createdFolders = try SpareTree.makeFolders(for: newPaths, in: spare, except: record.folders)
+        var stager = FileStager(output: output, staging: spare, previous: previous.manifest)
+        stager.stagingMirrorsOutput = true
+        var staged = try stageFiles(plan, carried: [], stager: stager)
+
+        let removed = previous.manifest.entries.keys.filter { plan.fileIndex[$0] == nil }
+        let failures = DisjointSlots<any Error>(count: removed.count)
+        ParallelWork.forEach(count: removed.count) { index in
+            do { try SystemCalls.removeFile(spare.appending(removed[index])) } catch { failures.set(index, error) }
+        }
+        if let failure = (0..<removed.count).lazy.compactMap({ failures[$0] }).first { throw failure }
+        // Folders left empty go; one still holding someone else's files stays.
+        var removedFolders: Set<BytePath> = []
+        let emptied = Set(removed.flatMap(\.ancestors)).subtracting(plan.directories)
+        for folder in emptied.sorted(by: { $0.bytes.count > $1.bytes.count })
+        where SystemCalls.removeDirectoryIfEmpty(spare.appending(folder)) {
+            removedFolders.insert(folder)
+        }
+        staged.report.removed = removed.count
+
+        try finishManifest(&staged, stager: stager, previousBytes: previous.bytes)
+        var folders = Set(record.folders.keys).subtracting(removedFolders)
+        folders.formUnion(createdFolders)
+        // Every folder the catch-up or this write changed an entry in.
+        let root = BytePath(bytes: [])
+        var touched: Set<BytePath> = [root]
+        for path in record.changed + record.removed + staged.written + removed {
+            touched.formUnion(path.ancestors)
+        }
+        let settled = SpareTree.settledTime()
+        try SpareTree.settle(touched.intersection(folders), in: spare, at: settled)
+        if flushBeforeSwap { try AtomicSwap.syncFileSystem(containing: spare) }
+        try AtomicSwap.exchange(spare, output)
+        if flushBeforeSwap { try? AtomicSwap.syncDirectory(BytePath(location.parent)) }
+
+        do {
+            try SpareTree.settle([root], in: output, at: settled)
+            guard let next = try SpareTree.record(
+                of: output, folders: folders, settled: settled,
+                manifestHash: staged.report.manifestHash ?? 0, changed: staged.written, removed: removed
+            ) else {
+                try SpareTree.discard(location)  // someone wrote into the output meanwhile
+                return staged.report
+            }
+            try SpareTree.saveRecord(next, location)
+        } catch {
+            try? SpareTree.discard(location)
+        }
+        return staged.report
     }
 
     /// Whether the new files are exactly what the output already holds (same set of paths,
@@ -142,10 +240,20 @@ public struct OutputWriter: Sendable {
         return (entries, bytes, (0..<entries.count).map { slots[$0] == true })
     }
 
+    /// What staging produced: the counts, the manifest entries, the files written afresh and
+    /// the folders of the new tree.
+    private struct StagedTree {
+        var report = WriteReport()
+        var entries: [ManifestEntry] = []
+        var written: [BytePath] = []
+        var folders: [BytePath] = []
+    }
+
+    /// Builds the complete new tree at `staging`: folders, files, foreign entries, manifest.
     private func stage(
         _ plan: WritePlan, carried: [DirectoryWalker.Entry], previous: PreviousOutput,
         into staging: BytePath, output: BytePath
-    ) throws -> WriteReport {
+    ) throws -> StagedTree {
         try SystemCalls.makeDirectory(staging)
         if let status = try SystemCalls.status(of: output), status.kind == .directory {
             try SystemCalls.setPermissions(staging, status.permissions)
@@ -167,6 +275,14 @@ public struct OutputWriter: Sendable {
         }
 
         let stager = FileStager(output: output, staging: staging, previous: previous.manifest)
+        var staged = try stageFiles(plan, carried: carried, stager: stager)
+        staged.folders = Array(directories.union(carriedFolders))
+        try finishManifest(&staged, stager: stager, previousBytes: previous.manifestBytes)
+        return staged
+    }
+
+    /// Stages every file of `plan` and the `carried` foreign entries with `stager`.
+    private func stageFiles(_ plan: WritePlan, carried: [DirectoryWalker.Entry], stager: FileStager) throws -> StagedTree {
         let carriedSorted = carried.sorted { $0.path < $1.path }  // folders before their contents
         let total = plan.files.count + carriedSorted.count
         let outcomes = DisjointSlots<Result<FileStager.Outcome, any Error>>(count: total)
@@ -184,26 +300,32 @@ public struct OutputWriter: Sendable {
             }
         }
 
-        var report = WriteReport()
-        var entries: [ManifestEntry] = []
-        entries.reserveCapacity(plan.files.count)
+        var staged = StagedTree()
+        staged.entries.reserveCapacity(plan.files.count)
         for index in 0..<total {
             switch try outcomes[index]?.get() {
             case .linked(let entry):
-                report.linkedUnchanged += 1
-                entries.append(entry)
+                staged.report.linkedUnchanged += 1
+                staged.entries.append(entry)
             case .written(let entry):
-                report.written += 1
-                entries.append(entry)
+                staged.report.written += 1
+                staged.entries.append(entry)
+                staged.written.append(entry.path)
             case .carried:
-                report.carriedOver += 1
+                staged.report.carriedOver += 1
             case nil:
                 break
             }
         }
-        let manifest = OutputManifest.serialized(entries)
-        try stager.stageManifest(manifest, previousBytes: previous.manifestBytes)
-        report.manifestHash = ContentHash.of(manifest)
-        return report
+        return staged
+    }
+
+    /// Stages the manifest of `staged`'s entries (the last file of a write).
+    private func finishManifest(_ staged: inout StagedTree, stager: FileStager, previousBytes: [UInt8]?) throws {
+        let manifest = OutputManifest.serialized(staged.entries)
+        if try stager.stageManifest(manifest, previousBytes: previousBytes) {
+            staged.written.append(BytePath(OutputManifest.fileName))
+        }
+        staged.report.manifestHash = ContentHash.of(manifest)
     }
 }

@@ -101,6 +101,14 @@ enum SystemCalls {
         return result == 0 ? nil : errno
     }
 
+    /// `rename`: replaces whatever is at `destination`.
+    static func rename(_ source: BytePath, to destination: BytePath) throws {
+        let result = source.withCString { from in destination.withCString { to in renameat(AT_FDCWD, from, AT_FDCWD, to) } }
+        guard result == 0 else {
+            throw OutputError.fileSystem(operation: "rename", path: source.description, code: errno)
+        }
+    }
+
     /// `unlink`, ignoring a missing file.
     static func removeFile(_ path: BytePath) throws {
         guard path.withCString({ unlink($0) }) == 0 || errno == ENOENT else {
@@ -115,12 +123,27 @@ enum SystemCalls {
         }
     }
 
+    /// `rmdir` of a folder only if it is empty; whether it was removed.
+    static func removeDirectoryIfEmpty(_ path: BytePath) -> Bool {
+        path.withCString { rmdir($0) } == 0
+    }
+
     /// Sets a file's modification (and access) time, used when a hard link is impossible and an
     /// unchanged file has to be copied.
     static func setModified(_ descriptor: Int32, to timestamp: FileTimestamp, path: BytePath) throws {
         let time = timespec(tv_sec: Int(timestamp.seconds), tv_nsec: Int(timestamp.nanoseconds))
         let times = [time, time]
         guard futimens(descriptor, times) == 0 else {
+            throw OutputError.fileSystem(operation: "set the modification time of", path: path.description, code: errno)
+        }
+    }
+
+    /// Sets the modification (and access) time of the entry at `path`, not following a
+    /// symbolic link.
+    static func setModified(_ path: BytePath, to timestamp: FileTimestamp) throws {
+        let time = timespec(tv_sec: Int(timestamp.seconds), tv_nsec: Int(timestamp.nanoseconds))
+        let times = [time, time]
+        guard path.withCString({ utimensat(AT_FDCWD, $0, times, AT_SYMLINK_NOFOLLOW) }) == 0 else {
             throw OutputError.fileSystem(operation: "set the modification time of", path: path.description, code: errno)
         }
     }
