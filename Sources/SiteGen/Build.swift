@@ -51,9 +51,9 @@ public enum SiteBuilder {
         var nextPublication: Date?
     }
 
-    /// Renders the site; pages whose fingerprint is in `reusable` are kept from the previous
+    /// Renders the site; pages whose input key or fingerprint is in `reusable` are kept from the previous
     /// output instead of being rendered. Also returns the Markdown cache to save for next time.
-    static func render(_ options: BuildOptions, reusable: [String: UInt64]) -> (site: RenderedSite, extras: RenderExtras) {
+    static func render(_ options: BuildOptions, reusable: [String: ReusablePage]) -> (site: RenderedSite, extras: RenderExtras) {
         let start = Date()
         var diagnostics = Diagnostics()
         var phases: [(name: String, seconds: Double)] = []
@@ -135,7 +135,7 @@ public enum SiteBuilder {
             site.stats.seconds = Date().timeIntervalSince(start)
             return site
         }
-        let reusable = options.incremental ? writer.reusableFingerprints() : [:]
+        let reusable = options.incremental ? writer.reusablePages() : [:]
         var (site, extras) = render(options, reusable: reusable)
         guard !site.diagnostics.hasErrors else { return site }
         let writeStart = Date()

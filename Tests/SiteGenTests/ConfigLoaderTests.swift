@@ -82,7 +82,7 @@ import Testing
     @Test func appliesDefaults() throws {
         let site = try #require(parse("title: 站\n").0)
         var expected = SiteConfig(title: "站")
-        expected.title = "站"
+        expected.sourceKey = Fingerprint.of(text: "title: 站\n")
         #expect(site == expected)
         #expect(site.baseURL == "/" && site.theme == "default" && site.paginate == 20)
     }

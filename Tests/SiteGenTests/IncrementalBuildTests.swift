@@ -118,6 +118,31 @@ import Testing
         try assertIncrementalMatchesFull { try replace($0, "content/guonei/fazhi/b.md", "正文段落。", "改写后的正文，开头变了。") }
     }
 
+    @Test func bodyEditWalksOnlyThePagesShowingTheArticle() throws {
+        let site = try TemporarySite(files: Self.baseFiles)
+        defer { site.remove() }
+        var options = site.options
+        options.now = SampleSite.date("2025-01-01 00:00")
+        #expect(!SiteBuilder.build(options).diagnostics.hasErrors)
+        try replace(site, "content/gongan/e.md", "第一段。", "改写的第一段，摘要也变了。")
+
+        let reusable = OutputWriter(outputDirectory: options.outputDirectory, sourceDirectory: site.root).reusablePages()
+        let files = SiteBuilder.render(options, reusable: reusable).site.files
+        // Kept by input key: neither built nor walked.
+        let untouched = Set(files.filter { file in
+            if case .previous = file.contents { return reusable[file.path]?.inputKey == file.inputKey }
+            return false
+        }.map(\.path))
+        let pages = Set(files.map(\.path).filter { $0.hasSuffix(".html") })
+        // 戊文 (gongan/e) is shown by its own page, 丁文's (its older neighbour), the 公安 list,
+        // the home page and the 404 page's latest list; the sidebars show only its title.
+        let showing = pages.filter { path in
+            path.contains("/e.html") || path.contains("/d.html") || path == "gongan/index.html" || path == "index.html" || path == "404.html"
+        }
+        #expect(showing.count == 5)
+        #expect(pages.subtracting(showing) == untouched, "walked: \(pages.subtracting(showing).subtracting(untouched).sorted())")
+    }
+
     @Test func titleEdit() throws {
         try assertIncrementalMatchesFull { try replace($0, "content/guonei/fazhi/a.md", "甲文", "甲文（更新）") }
     }

@@ -94,7 +94,7 @@ private let sampleSite = [
         #expect(sandbox.read(path) == text)
     }
     let manifest = try #require(sandbox.read(OutputManifest.fileName))
-    #expect(manifest.hasPrefix("sitegen-manifest 2\n"))
+    #expect(manifest.hasPrefix("sitegen-manifest 3\n"))
     #expect(manifest.contains("\tguonei/2024/0710/shuiku.html\n"))
     #expect(sandbox.siblings() == [".public.sitegen-lock", ".public.sitegen-spare", ".public.sitegen-spare-record"])
 }
@@ -318,9 +318,17 @@ func unsafePathIsRejectedBeforeAnythingIsWritten(path: String, reason: String) t
         ManifestEntry(path: BytePath("img/x.jpg"), size: 9, hash: .max, modified: FileTimestamp(seconds: 1, nanoseconds: 999_999_999),
                       source: .init(path: BytePath("/src/x\t.jpg"), size: 9, modified: FileTimestamp(seconds: 2, nanoseconds: 0))),
     ]
-    let manifest = OutputManifest(entries)
+    var withKeys = entries
+    withKeys[0].fingerprint = 7
+    withKeys[0].inputKey = .max
+    let manifest = OutputManifest(withKeys)
     let parsed = try OutputManifest(parsing: manifest.serialized(), path: "m")
     #expect(parsed.entries == manifest.entries)
+    // A manifest of the previous format (no input keys) is still read: its files stay sitegen's.
+    let previousFormat = try OutputManifest(
+        parsing: Array("sitegen-manifest 2\n9\t00000000000000ff\t1.000000000\t-\ta b.html\n".utf8), path: "m")
+    #expect(previousFormat.entries[BytePath("a b.html")]?.hash == 255)
+    #expect(previousFormat.entries[BytePath("a b.html")]?.inputKey == nil)
     #expect(throws: OutputError.damagedManifest(path: "m", line: 2)) {
         try OutputManifest(parsing: Array("sitegen-manifest 2\nbroken\n".utf8), path: "m")
     }

@@ -57,7 +57,9 @@ enum ConfigLoader {
             diagnostics.append(source.error("missing 'title' in \(source.path)", line: 1, column: 1))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (fields.config, diagnostics)
+        var config = fields.config
+        config.sourceKey = Fingerprint.of(text: source.text)
+        return (config, diagnostics)
     }
 
     /// `base_url` made to end in `/` (an empty one becomes `/`).

@@ -2,6 +2,9 @@ import Foundation
 
 /// The site as declared in `site.yml`, with every tunable resolved to its default.
 public struct SiteConfig: Sendable, Hashable {
+    /// A hash of the `site.yml` text the settings were read from (0 when built in code): any
+    /// edit of the file changes every page's input key (`PageInputKeys`).
+    public var sourceKey: UInt64 = 0
     /// Site name shown in the header, titles and feeds (`title`).
     public var title: String
     /// Tag line under the name (`subtitle`).

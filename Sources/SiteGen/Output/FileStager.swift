@@ -5,14 +5,16 @@ import Darwin
 #endif
 
 extension FileStager.Outcome {
-    /// The outcome with the file's fingerprint recorded in its manifest entry.
-    func withFingerprint(_ fingerprint: UInt64?) -> FileStager.Outcome {
+    /// The outcome with the file's fingerprint and input key recorded in its manifest entry.
+    func recording(_ file: OutputFile) -> FileStager.Outcome {
         switch self {
         case .linked(var entry):
-            entry.fingerprint = fingerprint
+            entry.fingerprint = file.fingerprint
+            entry.inputKey = file.inputKey
             return .linked(entry)
         case .written(var entry):
-            entry.fingerprint = fingerprint
+            entry.fingerprint = file.fingerprint
+            entry.inputKey = file.inputKey
             return .written(entry)
         case .carried:
             return .carried
@@ -71,14 +73,15 @@ struct FileStager: Sendable {
             try linkPrevious(record)
             outcome = .linked(record)
         }
-        return outcome.withFingerprint(file.fingerprint)
+        return outcome.recording(file)
     }
 
     /// Whether staging `file` would keep the previous output's file exactly as it is (same
     /// bytes, same source, same fingerprint), so that a build with nothing changed can leave
     /// the output folder alone.
     func isUnchanged(_ file: OutputFile, at path: BytePath) throws -> Bool {
-        guard let record = previous.entries[path], record.fingerprint == file.fingerprint, try previousFileIntact(record) else {
+        guard let record = previous.entries[path], record.fingerprint == file.fingerprint, record.inputKey == file.inputKey,
+              try previousFileIntact(record) else {
             return false
         }
         switch file.contents {

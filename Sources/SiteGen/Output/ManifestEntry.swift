@@ -22,4 +22,6 @@ struct ManifestEntry: Sendable, Hashable {
     var source: CopySource?
     /// The `OutputFile.fingerprint` the file was made from, if it had one.
     var fingerprint: UInt64? = nil
+    /// The `OutputFile.inputKey` the file was made from, if it had one.
+    var inputKey: UInt64? = nil
 }

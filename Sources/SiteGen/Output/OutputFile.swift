@@ -30,7 +30,7 @@ public struct OutputFile: Sendable, Hashable {
     /// The same file with a deferred page rendered into bytes.
     public var materialized: OutputFile {
         guard case .deferred(let deferred) = contents else { return self }
-        return OutputFile(path: path, contents: .bytes(deferred.make()), fingerprint: fingerprint)
+        return OutputFile(path: path, contents: .bytes(deferred.make()), fingerprint: fingerprint, inputKey: inputKey)
     }
 
     /// Path relative to the output folder with `/` separators, e.g. `guonei/index.html`.
@@ -40,6 +40,9 @@ public struct OutputFile: Sendable, Hashable {
     /// A hash of everything the file was made from (view model, templates, engine version),
     /// recorded in the output manifest so the next build can skip rendering it when unchanged.
     public var fingerprint: UInt64?
+    /// A hash of the page's inputs (`PageInputKeys`), recorded in the manifest so the next build
+    /// can keep the page without even building its view model.
+    public var inputKey: UInt64?
 
     /// A rendered text file (UTF-8).
     public init(path: String, text: String, fingerprint: UInt64? = nil) {
@@ -49,9 +52,10 @@ public struct OutputFile: Sendable, Hashable {
     }
 
     /// A file with the given contents.
-    public init(path: String, contents: Contents, fingerprint: UInt64? = nil) {
+    public init(path: String, contents: Contents, fingerprint: UInt64? = nil, inputKey: UInt64? = nil) {
         self.path = path
         self.contents = contents
         self.fingerprint = fingerprint
+        self.inputKey = inputKey
     }
 }

@@ -4,11 +4,14 @@
 /// someone else put in the output (which it must keep), and it lets an unchanged file be
 /// recognised by size and hash without reading it.
 ///
-/// Format: UTF-8 text, first line `sitegen-manifest 2`, then one line per file sorted by path
-/// bytes, fields separated by tabs (`fingerprint` is 16 hex digits or `-`):
+/// Format: UTF-8 text, first line `sitegen-manifest 3`, then one line per file sorted by path
+/// bytes, fields separated by tabs (`fingerprint` and `inputKey` are 16 hex digits or `-`):
 ///
-///     size  hash(16 hex)  mtime(sec.nnnnnnnnn)  fingerprint  path
-///     size  hash  mtime  fingerprint  path  sourceSize  sourceMtime  sourcePath     (copied files)
+///     size  hash(16 hex)  mtime(sec.nnnnnnnnn)  fingerprint  inputKey  path
+///     size  hash  mtime  fingerprint  inputKey  path  sourceSize  sourceMtime  sourcePath   (copied files)
+///
+/// Version 2 (written before input keys existed) has no `inputKey` field and is still read, so
+/// upgrading sitegen never turns its own files into foreign ones.
 ///
 /// Output paths never contain control characters (`OutputPathRules`); the source path comes
 /// last so that a tab in it is harmless, and a source path containing a newline is not recorded.
@@ -17,7 +20,8 @@
 struct OutputManifest: Sendable {
     /// File name inside the output folder.
     static let fileName = ".sitegen-manifest"
-    private static let header = "sitegen-manifest 2"
+    private static let header = "sitegen-manifest 3"
+    private static let previousHeader = "sitegen-manifest 2"
 
     /// Entries by path.
     var entries: [BytePath: ManifestEntry]
@@ -53,7 +57,8 @@ struct OutputManifest: Sendable {
 
     private static func append(_ entry: ManifestEntry, to text: inout [UInt8]) {
         let fingerprint = entry.fingerprint.map(Self.hex) ?? "-"
-        var line = "\(entry.size)\t\(Self.hex(entry.hash))\t\(entry.modified)\t\(fingerprint)\t"
+        let inputKey = entry.inputKey.map(Self.hex) ?? "-"
+        var line = "\(entry.size)\t\(Self.hex(entry.hash))\t\(entry.modified)\t\(fingerprint)\t\(inputKey)\t"
         text.append(contentsOf: line.utf8)
         text.append(contentsOf: entry.path.bytes)
         if let source = entry.source, !source.path.bytes.contains(0x0A) {
@@ -66,11 +71,13 @@ struct OutputManifest: Sendable {
 
     init(parsing bytes: [UInt8], path: String) throws {
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard let first = lines.first, first.elementsEqual(Self.header.utf8) else {
+        guard let first = lines.first else { throw OutputError.damagedManifest(path: path, line: 1) }
+        let hasInputKeys = first.elementsEqual(Self.header.utf8)
+        guard hasInputKeys || first.elementsEqual(Self.previousHeader.utf8) else {
             throw OutputError.damagedManifest(path: path, line: 1)
         }
         let parsed = ParallelWork.map(lines.count - 1) { index in
-            lines[index + 1].isEmpty ? nil : Self.parseLine(lines[index + 1])
+            lines[index + 1].isEmpty ? nil : Self.parseLine(lines[index + 1], hasInputKey: hasInputKeys)
         }
         var entries: [ManifestEntry] = []
         entries.reserveCapacity(parsed.count)
@@ -84,28 +91,36 @@ struct OutputManifest: Sendable {
         self.init(entries)
     }
 
-    private static func parseLine(_ line: ArraySlice<UInt8>) -> ManifestEntry? {
-        let fields = line.split(separator: 0x09, maxSplits: 7, omittingEmptySubsequences: false)
-        guard fields.count == 5 || fields.count == 8,
+    private static func parseLine(_ line: ArraySlice<UInt8>, hasInputKey: Bool) -> ManifestEntry? {
+        let pathField = hasInputKey ? 5 : 4
+        let fields = line.split(separator: 0x09, maxSplits: pathField + 3, omittingEmptySubsequences: false)
+        guard fields.count == pathField + 1 || fields.count == pathField + 4,
               let size = Int64(text(fields[0])), size >= 0,
               fields[1].count == 16, let hash = UInt64(text(fields[1]), radix: 16),
               let modified = FileTimestamp(parsing: Substring(text(fields[2]))),
-              !fields[4].isEmpty
+              let fingerprint = optionalHex(fields[3]),
+              let inputKey = hasInputKey ? optionalHex(fields[4]) : .some(nil),
+              !fields[pathField].isEmpty
         else { return nil }
-        var fingerprint: UInt64?
-        if !fields[3].elementsEqual("-".utf8) {
-            guard fields[3].count == 16, let value = UInt64(text(fields[3]), radix: 16) else { return nil }
-            fingerprint = value
-        }
-        var entry = ManifestEntry(path: BytePath(bytes: Array(fields[4])), size: size, hash: hash, modified: modified, source: nil, fingerprint: fingerprint)
-        if fields.count == 8 {
-            guard let sourceSize = Int64(text(fields[5])),
-                  let sourceModified = FileTimestamp(parsing: Substring(text(fields[6]))),
-                  !fields[7].isEmpty
+        var entry = ManifestEntry(
+            path: BytePath(bytes: Array(fields[pathField])), size: size, hash: hash, modified: modified,
+            source: nil, fingerprint: fingerprint, inputKey: inputKey
+        )
+        if fields.count == pathField + 4 {
+            guard let sourceSize = Int64(text(fields[pathField + 1])),
+                  let sourceModified = FileTimestamp(parsing: Substring(text(fields[pathField + 2]))),
+                  !fields[pathField + 3].isEmpty
             else { return nil }
-            entry.source = .init(path: BytePath(bytes: Array(fields[7])), size: sourceSize, modified: sourceModified)
+            entry.source = .init(path: BytePath(bytes: Array(fields[pathField + 3])), size: sourceSize, modified: sourceModified)
         }
         return entry
+    }
+
+    /// A `-` (no value, `.some(nil)`) or 16 hex digits; `nil` for anything else.
+    private static func optionalHex(_ field: ArraySlice<UInt8>) -> UInt64?? {
+        if field.elementsEqual("-".utf8) { return .some(nil) }
+        guard field.count == 16, let value = UInt64(text(field), radix: 16) else { return nil }
+        return .some(value)
     }
 
     /// 16 lower-case hex digits.

@@ -200,16 +200,16 @@ public struct OutputWriter: Sendable {
         return (0..<plan.files.count).allSatisfy { verdicts[$0] == true }
     }
 
-    /// The fingerprints of the files the last build wrote that are still intact in the output
-    /// folder, by output path: a page whose new fingerprint matches can be kept as
+    /// What the last build recorded for each of its files still intact in the output folder,
+    /// by output path: a page whose new input key or fingerprint matches can be kept as
     /// `OutputFile.Contents.previous` instead of being rendered again. Empty when there is no
     /// usable previous output.
-    public func reusableFingerprints() -> [String: UInt64] {
+    public func reusablePages() -> [String: ReusablePage] {
         guard let (manifest, _, intact) = intactEntries() else { return [:] }
-        var result: [String: UInt64] = [:]
+        var result: [String: ReusablePage] = [:]
         result.reserveCapacity(manifest.count)
-        for (index, entry) in manifest.enumerated() where intact[index] {
-            if let fingerprint = entry.fingerprint { result[entry.path.description] = fingerprint }
+        for (index, entry) in manifest.enumerated() where intact[index] && (entry.fingerprint != nil || entry.inputKey != nil) {
+            result[entry.path.description] = ReusablePage(fingerprint: entry.fingerprint, inputKey: entry.inputKey)
         }
         return result
     }

@@ -21,3 +21,11 @@ public struct WriteReport: Sendable, Hashable {
         self.carriedOver = carriedOver
     }
 }
+
+/// What the last build recorded about a page it wrote (see `OutputWriter.reusablePages`).
+public struct ReusablePage: Sendable, Hashable {
+    /// The page's template fingerprint (`OutputFile.fingerprint`).
+    public var fingerprint: UInt64?
+    /// The page's input key (`OutputFile.inputKey`).
+    public var inputKey: UInt64?
+}

@@ -76,6 +76,14 @@ struct Fingerprint {
         }
     }
 
+    /// Adds a list of integers (faster than `add` for long lists; a different tag, so a list
+    /// added either way never collides with the other).
+    mutating func add(integers list: some Collection<Int>) {
+        tag(11)
+        word(UInt64(list.count))
+        for number in list { word(UInt64(bitPattern: Int64(number))) }
+    }
+
     private mutating func tag(_ value: UInt8) {
         withUnsafeBytes(of: value) { hash.update($0) }
     }

@@ -15,12 +15,14 @@ struct SiteRenderer: Sendable {
     let blocks: SharedBlocks
     let fullDates: DateFormatting
     let specializer: TemplateSpecializer
-    /// Fingerprints of the previous build's pages still intact in the output, by path.
-    let reusable: [String: UInt64]
+    /// What the previous build recorded for its pages still intact in the output, by path.
+    let reusable: [String: ReusablePage]
+    /// Each page's input key (see `PageInputKeys`).
+    let keys: PageInputKeys
 
     /// Prepares everything pages share: Markdown of every article (or its cached results),
-    /// list view models, blocks. `reusable` lists the previous output's page fingerprints.
-    init(graph: SiteGraph, config: SiteConfig, templates: TemplateLibrary, urls: SiteURLs, cache: MarkdownCache = MarkdownCache(), reusable: [String: UInt64] = [:]) {
+    /// list view models, blocks. `reusable` lists what the previous output's pages were made from.
+    init(graph: SiteGraph, config: SiteConfig, templates: TemplateLibrary, urls: SiteURLs, cache: MarkdownCache = MarkdownCache(), reusable: [String: ReusablePage] = [:]) {
         self.graph = graph
         self.config = config
         self.urls = urls
@@ -35,6 +37,7 @@ struct SiteRenderer: Sendable {
         blocks = SharedBlocks(graph: graph, config: config, templates: templates, urls: urls, site: site, links: links)
         fullDates = DateFormatting(pattern: config.dateFormat, timeZone: config.timeZone)
         self.specializer = specializer
+        keys = PageInputKeys(graph: graph, prepared: prepared, config: config, templatesFingerprint: templates.fingerprint)
     }
 
     /// Every page, feed and the sitemap.
@@ -70,11 +73,18 @@ struct SiteRenderer: Sendable {
 
     // MARK: Page shell
 
+    /// The previous build's file at `path`, kept as it is, when it was made from the same inputs
+    /// (input key `key`): the page is then neither built nor walked.
+    func kept(_ path: String, key: UInt64) -> OutputFile? {
+        guard let previous = reusable[path], previous.inputKey == key else { return nil }
+        return OutputFile(path: path, contents: .previous, fingerprint: previous.fingerprint, inputKey: key)
+    }
+
     /// Renders template `template` with `context` and wraps it in the theme's `base` template
     /// (both through the specializer), unless the previous build wrote this page from the same
     /// values (same fingerprint): then the page is kept as it is, without rendering.
     func page(
-        path: String, title: String, description: String, template: String, context: [String: Any],
+        path: String, inputKey: UInt64, title: String, description: String, template: String, context: [String: Any],
         header: RenderedBlock, sidebar: RenderedBlock?, kind: String, image: String? = nil, feed: String? = nil
     ) -> OutputFile {
         var page: [String: Any] = [
@@ -95,10 +105,10 @@ struct SiteRenderer: Sendable {
             "footer": blocks.footer,
         ]
         let rendered = specializer.render("base", shell)
-        if reusable[path] == rendered.fingerprint {
-            return OutputFile(path: path, contents: .previous, fingerprint: rendered.fingerprint)
+        if reusable[path]?.fingerprint == rendered.fingerprint {
+            return OutputFile(path: path, contents: .previous, fingerprint: rendered.fingerprint, inputKey: inputKey)
         }
-        return OutputFile(path: path, contents: .deferred(DeferredBytes { rendered.bytes }), fingerprint: rendered.fingerprint)
+        return OutputFile(path: path, contents: .deferred(DeferredBytes { rendered.bytes }), fingerprint: rendered.fingerprint, inputKey: inputKey)
     }
 
     func breadcrumb(_ columnID: String) -> [[String: Any]] {
@@ -113,6 +123,13 @@ struct SiteRenderer: Sendable {
         let article = graph.articles[index]
         let path = graph.articlePaths[index]
         let neighbours = graph.neighbours[index]
+        let header = blocks.header(forColumn: article.columnPath)
+        let sidebar = blocks.sidebar(forColumn: article.columnPath, excluding: index)
+        let inputKey = keys.key(
+            path: path, articles: [index] + graph.related[index] + [neighbours.newer, neighbours.older].compactMap { $0 },
+            blocks: [header, sidebar]
+        )
+        if let kept = kept(path, key: inputKey) { return kept }
         var view: [String: Any] = [
             "title": article.title,
             "url": urls.href(path),
@@ -147,12 +164,12 @@ struct SiteRenderer: Sendable {
         if let newer = neighbours.newer { context["newer"] = links.links[newer] }
         if let older = neighbours.older { context["older"] = links.links[older] }
         return page(
-            path: path,
+            path: path, inputKey: inputKey,
             title: article.title + " - " + config.title,
             description: prepared[index].summary,
             template: "article", context: context,
-            header: blocks.header(forColumn: article.columnPath),
-            sidebar: blocks.sidebar(forColumn: article.columnPath, excluding: index),
+            header: header,
+            sidebar: sidebar,
             kind: "article",
             image: article.cover
         )
@@ -166,11 +183,16 @@ struct SiteRenderer: Sendable {
         let list = graph.columnArticles[id] ?? []
         let pagination = Pagination(totalItems: list.count, perPage: config.paginate)
         let directory = SiteGraph.directory(ofColumn: id)
+        let title = graph.columnIndexes[id]?.title ?? column.name
+        let pageDirectory = Pagination.directory(ofPage: number, listDirectory: directory)
+        let items = Array(list[pagination.range(ofPage: number)])
+        let header = blocks.header(forColumn: id)
+        let sidebar = blocks.sidebar(forColumn: id, excluding: nil)
+        let inputKey = keys.key(path: pageDirectory + "index.html", articles: items, blocks: [header, sidebar])
+        if let kept = kept(pageDirectory + "index.html", key: inputKey) { return kept }
         let intro = number == 1
             ? graph.columnIndexes[id].map { MarkdownRenderer(unsafe: config.markdownUnsafe).render($0.body).html } ?? ""
             : ""
-        let title = graph.columnIndexes[id]?.title ?? column.name
-        let pageDirectory = Pagination.directory(ofPage: number, listDirectory: directory)
         let context: [String: Any] = [
             "column": [
                 "name": title,
@@ -182,17 +204,17 @@ struct SiteRenderer: Sendable {
             ] as [String: Any],
             "site": blocks.site,
             "breadcrumb": breadcrumb(id),
-            "items": links[list[pagination.range(ofPage: number)]],
+            "items": links[items],
             "pager": pager(pagination, page: number, listDirectory: directory),
         ]
         let suffix = number > 1 ? " - 第\(number)页" : ""
         return page(
-            path: pageDirectory + "index.html",
+            path: pageDirectory + "index.html", inputKey: inputKey,
             title: title + suffix + " - " + config.title,
             description: column.description.isEmpty ? "\(config.title)\(title)栏目" : column.description,
             template: "column", context: context,
-            header: blocks.header(forColumn: id),
-            sidebar: blocks.sidebar(forColumn: id, excluding: nil),
+            header: header,
+            sidebar: sidebar,
             kind: "column",
             feed: urls.href(directory + "rss.xml")
         )
@@ -227,36 +249,46 @@ struct SiteRenderer: Sendable {
     /// Page `number` of a tag's list.
     func tagPage(_ tag: Tag, number: Int) -> OutputFile {
         let pagination = Pagination(totalItems: tag.articles.count, perPage: config.paginate)
+        let path = Pagination.directory(ofPage: number, listDirectory: tag.directory) + "index.html"
+        let items = Array(tag.articles[pagination.range(ofPage: number)])
+        let header = blocks.header(forColumn: nil)
+        let sidebar = blocks.sidebar(forColumn: nil, excluding: nil)
+        let inputKey = keys.key(path: path, articles: items, blocks: [header, sidebar])
+        if let kept = kept(path, key: inputKey) { return kept }
         let context: [String: Any] = [
             "tag": ["name": tag.name, "url": urls.href(tag.directory), "count": String(tag.articles.count)] as [String: Any],
             "site": blocks.site,
             "tagsURL": urls.href("tags/index.html"),
-            "items": links[tag.articles[pagination.range(ofPage: number)]],
+            "items": links[items],
             "pager": pager(pagination, page: number, listDirectory: tag.directory),
         ]
         let suffix = number > 1 ? " - 第\(number)页" : ""
         return page(
-            path: Pagination.directory(ofPage: number, listDirectory: tag.directory) + "index.html",
+            path: path, inputKey: inputKey,
             title: "标签：\(tag.name)\(suffix) - \(config.title)",
             description: "\(config.title)关于“\(tag.name)”的报道",
             template: "tag", context: context,
-            header: blocks.header(forColumn: nil),
-            sidebar: blocks.sidebar(forColumn: nil, excluding: nil),
+            header: header,
+            sidebar: sidebar,
             kind: "tag"
         )
     }
 
     func tagIndexPage() -> OutputFile {
+        let header = blocks.header(forColumn: nil)
+        let sidebar = blocks.sidebar(forColumn: nil, excluding: nil)
+        let inputKey = keys.key(path: "tags/index.html", articles: [], blocks: [header, sidebar])
+        if let kept = kept("tags/index.html", key: inputKey) { return kept }
         let tags = graph.tags.map { tag -> [String: Any] in
             ["name": tag.name, "url": urls.href(tag.directory), "count": String(tag.articles.count)]
         }
         return page(
-            path: "tags/index.html",
+            path: "tags/index.html", inputKey: inputKey,
             title: "全部标签 - " + config.title,
             description: "\(config.title)全部标签",
             template: "tags", context: ["tags": tags, "site": blocks.site],
-            header: blocks.header(forColumn: nil),
-            sidebar: blocks.sidebar(forColumn: nil, excluding: nil),
+            header: header,
+            sidebar: sidebar,
             kind: "tags"
         )
     }
@@ -265,6 +297,13 @@ struct SiteRenderer: Sendable {
 
     func homePage() -> OutputFile {
         let lists = config.lists
+        let header = blocks.header(forColumn: nil)
+        let sidebar = blocks.sidebar(forColumn: nil, excluding: nil)
+        let shown = graph.focus + graph.headlines + graph.recommended.prefix(lists.recommended)
+            + (0..<graph.articles.count).prefix(lists.homeLatest)
+            + graph.columns.topLevel.flatMap { (graph.columnArticles[$0] ?? []).prefix(lists.homeColumn) }
+        let inputKey = keys.key(path: "index.html", articles: shown, blocks: [header, sidebar])
+        if let kept = kept("index.html", key: inputKey) { return kept }
         let columns = graph.columns.topLevel.compactMap { id -> [String: Any]? in
             guard let column = graph.columns[id] else { return nil }
             return [
@@ -282,23 +321,27 @@ struct SiteRenderer: Sendable {
             "latest": links[(0..<graph.articles.count).prefix(lists.homeLatest)],
         ]
         return page(
-            path: "index.html",
+            path: "index.html", inputKey: inputKey,
             title: config.subtitle.isEmpty ? config.title : config.title + " - " + config.subtitle,
             description: config.description.isEmpty ? config.subtitle : config.description,
             template: "home", context: context,
-            header: blocks.header(forColumn: nil),
-            sidebar: blocks.sidebar(forColumn: nil, excluding: nil),
+            header: header,
+            sidebar: sidebar,
             kind: "home"
         )
     }
 
     func notFoundPage() -> OutputFile {
-        page(
-            path: "404.html",
+        let header = blocks.header(forColumn: nil)
+        let latest = Array((0..<graph.articles.count).prefix(config.lists.homeLatest))
+        let inputKey = keys.key(path: "404.html", articles: latest, blocks: [header])
+        if let kept = kept("404.html", key: inputKey) { return kept }
+        return page(
+            path: "404.html", inputKey: inputKey,
             title: "页面未找到 - " + config.title,
             description: "页面未找到",
-            template: "404", context: ["site": blocks.site, "latest": links[(0..<graph.articles.count).prefix(config.lists.homeLatest)]],
-            header: blocks.header(forColumn: nil),
+            template: "404", context: ["site": blocks.site, "latest": links[latest]],
+            header: header,
             sidebar: nil,
             kind: "404"
         )
