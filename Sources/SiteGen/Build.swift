@@ -49,6 +49,8 @@ public enum SiteBuilder {
         var cache: MarkdownCache?
         /// When the earliest article left out for its future date becomes due.
         var nextPublication: Date?
+        /// The related lists to save, `nil` when the saved ones are still exact.
+        var related: RelatedArticles.Memo?
     }
 
     /// Renders the site; pages whose input key or fingerprint is in `reusable` are kept from the previous
@@ -96,7 +98,9 @@ public enum SiteBuilder {
         }
 
         // Graph: pure.
-        let (graph, graphDiagnostics) = SiteGraphBuilder.build(content, options: options)
+        let previousRelated = options.incremental ? RelatedCache.load(sourceDirectory: options.sourceDirectory) : nil
+        let (graph, graphDiagnostics, related) = SiteGraphBuilder.build(content, options: options, reusing: previousRelated)
+        if related.key != previousRelated?.key { extras.related = related }
         diagnostics.append(contentsOf: graphDiagnostics)
         lap("graph", next: "markdown")
         guard !diagnostics.hasErrors else { return finish([]) }
@@ -141,7 +145,10 @@ public enum SiteBuilder {
         let writeStart = Date()
         do {
             let report = try writer.write(site.files)
-            if options.incremental { extras.cache?.save(sourceDirectory: options.sourceDirectory) }
+            if options.incremental {
+                extras.cache?.save(sourceDirectory: options.sourceDirectory)
+                extras.related.map { RelatedCache.save($0, sourceDirectory: options.sourceDirectory) }
+            }
             if let inputs, let manifestHash = report.manifestHash ?? writer.intactManifestHash() {
                 BuildRecord(
                     inputs: inputs, output: output, manifestHash: manifestHash, nextPublication: extras.nextPublication,

@@ -194,6 +194,34 @@ import Testing
         })
     }
 
+    @Test func relatedListsAreReusedOnlyWhenTheirInputsMatch() throws {
+        let memo = RelatedArticles.Memo(key: 0xFEED, lists: [[1, 2], [], [0]])
+        let bytes = RelatedCache.serialized(memo)
+        #expect(RelatedCache.parse(bytes) == memo)
+        #expect(RelatedCache.parse(Array(bytes.dropLast(8))) == nil)
+        #expect(RelatedCache.parse(Array(bytes.dropLast(3))) == nil)
+
+        let site = try TemporarySite(files: Self.baseFiles)
+        defer { site.remove() }
+        let content = try #require(ContentLoader.load(site.options).content)
+        let fresh = SiteGraphBuilder.build(content, options: site.options, reusing: nil).related
+        // Same inputs: the saved lists are taken as they are.
+        let planted = RelatedArticles.Memo(key: fresh.key, lists: fresh.lists.map { Array($0.reversed()) })
+        #expect(SiteGraphBuilder.build(content, options: site.options, reusing: planted).graph.related == planted.lists)
+        // Any other key, or an index out of range, is recomputed.
+        let stale = RelatedArticles.Memo(key: fresh.key &+ 1, lists: planted.lists)
+        #expect(SiteGraphBuilder.build(content, options: site.options, reusing: stale).graph.related == fresh.lists)
+        let broken = RelatedArticles.Memo(key: fresh.key, lists: fresh.lists.map { $0 + [99] })
+        #expect(SiteGraphBuilder.build(content, options: site.options, reusing: broken).graph.related == fresh.lists)
+    }
+
+    @Test func damagedRelatedCacheIsIgnored() throws {
+        try assertIncrementalMatchesFull({ site in
+            try site.write(".sitegen-cache/related.bin", bytes: Array("sitegen-related 1 \(SiteGenVersion.current)\n".utf8) + [1, 2, 3])
+            try replace(site, "content/gongan/d.md", "tags: [\"反诈\"]", "tags: [\"普法\"]")
+        })
+    }
+
     @Test func foreignMarkdownCacheIsNotTrusted() throws {
         try assertIncrementalMatchesFull({ site in
             // A well-formed cache whose key does not match the body must not supply the summary.

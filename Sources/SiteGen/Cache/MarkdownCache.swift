@@ -122,11 +122,16 @@ struct MarkdownCache: Sendable {
     /// Writes `text` to `target` through a temporary file and a rename; errors are ignored
     /// (a cache that cannot be written only costs speed).
     static func writeAtomically(_ text: String, to target: String) {
+        writeAtomically(Array(text.utf8), to: target)
+    }
+
+    /// Writes `bytes` to `target` the same way.
+    static func writeAtomically(_ bytes: [UInt8], to target: String) {
         let folder = (target as NSString).deletingLastPathComponent
         let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)

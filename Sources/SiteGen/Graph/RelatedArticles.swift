@@ -5,20 +5,50 @@ import Foundation
 /// Only articles not newer than the article itself are considered (as Hugo's `includeNewer:
 /// false`): an old page's related list then never changes when new articles arrive, which keeps
 /// incremental rebuilds small and matches what Hugo users get.
-enum RelatedArticles {
+public enum RelatedArticles {
     /// Related article indexes per article. `articles` must be sorted newest first, so "not
     /// newer" means a higher index. Runs in parallel; counting is done in a dense array per
     /// worker and the top `limit` are picked without sorting every candidate.
     static func compute(_ articles: [Article], limit: Int) -> [[Int]] {
-        guard limit > 0, !articles.isEmpty else { return Array(repeating: [], count: articles.count) }
-        // Posting lists: tag -> article indexes ascending (newest first).
+        compute(articles, limit: limit, reusing: nil).lists
+    }
+
+    /// The related lists with the key of what they were computed from, so that a later build
+    /// with the same articles in the same order and the same tags can reuse them.
+    public struct Memo: Sendable, Hashable {
+        /// Hash of the inputs: the list size and each article's tags, in article order.
+        public var key: UInt64
+        /// Related article indexes per article.
+        public var lists: [[Int]]
+    }
+
+    /// The related lists, taken from `previous` when it was computed from the same inputs.
+    static func compute(_ articles: [Article], limit: Int, reusing previous: Memo?) -> Memo {
         let segments = ParallelWork.map(articles.count) { Set(articles[$0].tags.map(Slug.tagURLSegment)).sorted() }
+        var fingerprint = Fingerprint(seed: 0x7265_6C61_7465_64)
+        fingerprint.add(limit)
+        fingerprint.add(articles.count)
+        for tags in segments {
+            fingerprint.add(tags.count)
+            for tag in tags { fingerprint.add(tag) }
+        }
+        let key = fingerprint.value
+        if let previous, previous.key == key, previous.lists.count == articles.count,
+           previous.lists.allSatisfy({ $0.allSatisfy { articles.indices.contains($0) } }) {
+            return previous
+        }
+        return Memo(key: key, lists: compute(segments: segments, limit: limit))
+    }
+
+    private static func compute(segments: [[String]], limit: Int) -> [[Int]] {
+        guard limit > 0, !segments.isEmpty else { return Array(repeating: [], count: segments.count) }
+        // Posting lists: tag -> article indexes ascending (newest first).
         var postings: [String: [Int]] = [:]
         for (index, tags) in segments.enumerated() {
             for tag in tags { postings[tag, default: []].append(index) }
         }
         let tagLists: [[[Int]]] = segments.map { tags in tags.compactMap { postings[$0] } }
-        let count = articles.count
+        let count = segments.count
         // Newer articles scan longer posting-list suffixes, so the work is cut into many chunks
         // (not one per core) to keep both cores busy to the end.
         let workers = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 16))

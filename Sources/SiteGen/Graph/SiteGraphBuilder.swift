@@ -6,6 +6,15 @@ public enum SiteGraphBuilder {
     /// Builds the graph; duplicate permalinks and an unusable permalink pattern are reported as
     /// errors.
     public static func build(_ content: SiteContent, options: BuildOptions) -> (graph: SiteGraph, diagnostics: Diagnostics) {
+        let (graph, diagnostics, _) = build(content, options: options, reusing: nil)
+        return (graph, diagnostics)
+    }
+
+    /// Builds the graph, reusing `previous` related lists when they were computed from the same
+    /// articles and tags; also returns the related lists to keep for the next build.
+    public static func build(
+        _ content: SiteContent, options: BuildOptions, reusing previous: RelatedArticles.Memo?
+    ) -> (graph: SiteGraph, diagnostics: Diagnostics, related: RelatedArticles.Memo) {
         var diagnostics = Diagnostics()
         let config = content.config
         let tree = ColumnTree(declarations: config.columns, indexes: content.columnIndexes)
@@ -29,6 +38,7 @@ public enum SiteGraphBuilder {
         diagnostics.append(contentsOf: duplicatePaths(paths, articles: published))
 
         let columnArticles = articlesByColumn(published, tree: tree)
+        let related = RelatedArticles.compute(published, limit: config.lists.related, reusing: previous)
         let graph = SiteGraph(
             articles: published,
             articlePaths: paths,
@@ -37,13 +47,13 @@ public enum SiteGraphBuilder {
             neighbours: neighbours(published),
             recommended: newest(published, with: .recommend, limit: config.lists.recommended + 1),
             hotByColumn: columnArticles.mapValues { hottest($0, in: published, limit: config.lists.hot) },
-            related: RelatedArticles.compute(published, limit: config.lists.related),
+            related: related.lists,
             tags: tags(published),
             focus: newest(published, with: .focus, limit: max(0, config.lists.focus)),
             headlines: newest(published, with: .headline, limit: config.lists.headlines),
             columnIndexes: content.columnIndexes
         )
-        return (graph, diagnostics)
+        return (graph, diagnostics, related)
     }
 
     /// Newest first; equal dates ordered by id so the order never depends on input order.

@@ -76,6 +76,22 @@ struct Fingerprint {
         }
     }
 
+    /// Adds a string: the same as `add(_ value: Any)` with a `String`, without the boxing.
+    mutating func add(_ text: String) {
+        tag(1)
+        var copy = text
+        copy.withUTF8 { bytes in
+            word(UInt64(bytes.count))
+            hash.update(UnsafeRawBufferPointer(bytes))
+        }
+    }
+
+    /// Adds an integer: the same as `add(_ value: Any)` with an `Int`, without the boxing.
+    mutating func add(_ number: Int) {
+        tag(4)
+        word(UInt64(bitPattern: Int64(number)))
+    }
+
     /// Adds a list of integers (faster than `add` for long lists; a different tag, so a list
     /// added either way never collides with the other).
     mutating func add(integers list: some Collection<Int>) {

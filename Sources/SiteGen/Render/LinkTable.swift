@@ -1,17 +1,27 @@
+import Foundation
+
 /// The view model of every published article as it appears in lists (title, short title, URL,
-/// dates, summary, cover, content views), built once per build and shared read-only by all pages.
+/// dates, summary, cover, content views), built at most once per build and shared by all pages.
 ///
-/// Immutable after `init`, hence safe to read from the parallel render workers.
+/// Each entry is made under its own lock, hence safe to read from the parallel render workers.
 final class LinkTable: @unchecked Sendable {
-    /// One view object per article index.
-    let links: [ViewObject]
+    private let slots: [Slot]
+    private let make: @Sendable (Int) -> ViewObject
+
+    /// One article's view object, made the first time a page asks for it: a rebuild that keeps
+    /// most pages by their input keys never builds the others.
+    private final class Slot: @unchecked Sendable {
+        let lock = NSLock()
+        var value: ViewObject?
+    }
 
     /// `views` are the theme's content-view names (`views/<name>` templates), rendered per
     /// entry on demand and reachable as `views.<name>`.
     init(graph: SiteGraph, prepared: [PreparedArticle], config: SiteConfig, urls: SiteURLs, site: ViewObject, views: [String], specializer: TemplateSpecializer) {
         let listDates = DateFormatting(pattern: config.listDateFormat, timeZone: config.timeZone)
         let fullDates = DateFormatting(pattern: config.dateFormat, timeZone: config.timeZone)
-        links = ParallelWork.map(graph.articles.count) { index in
+        slots = (0..<graph.articles.count).map { _ in Slot() }
+        make = { index in
             let article = graph.articles[index]
             var link: [String: Any] = [
                 "title": article.title,
@@ -37,8 +47,19 @@ final class LinkTable: @unchecked Sendable {
         }
     }
 
+    /// The view model of one article.
+    subscript(index: Int) -> ViewObject {
+        let slot = slots[index]
+        return slot.lock.withLock {
+            if let value = slot.value { return value }
+            let value = make(index)
+            slot.value = value
+            return value
+        }
+    }
+
     /// The view models of a list of article indexes.
     subscript(indexes: some Sequence<Int>) -> [ViewObject] {
-        indexes.map { links[$0] }
+        indexes.map { self[$0] }
     }
 }

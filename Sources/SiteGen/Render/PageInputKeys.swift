@@ -45,13 +45,16 @@ struct PageInputKeys: Sendable {
 
     /// Everything about one article: its front matter and its body's Markdown key.
     static func articleKey(_ article: Article, bodyKey: UInt64) -> UInt64 {
-        Fingerprint.of(
-            seed: bodyKey, article.id, article.columnPath, article.slug, article.title,
-            article.date.timeIntervalSince1970, article.source, article.authors, article.tags,
-            article.summary.map { [$0] as [Any] } ?? [], article.cover.map { [$0] as [Any] } ?? [],
-            Int(article.flags.rawValue), article.hits, article.draft, article.bodyLine,
-            TemplateValues.context(article.params)
-        )
+        var fingerprint = Fingerprint(seed: bodyKey)
+        for text in [article.id, article.columnPath, article.slug, article.title, article.source] { fingerprint.add(text) }
+        fingerprint.add(Int(bitPattern: UInt(article.date.timeIntervalSince1970.bitPattern)))
+        for list in [article.authors, article.tags, article.summary.map { [$0] } ?? [], article.cover.map { [$0] } ?? []] {
+            fingerprint.add(list.count)
+            for text in list { fingerprint.add(text) }
+        }
+        for number in [Int(article.flags.rawValue), article.hits, article.draft ? 1 : 0, article.bodyLine] { fingerprint.add(number) }
+        if !article.params.isEmpty { fingerprint.add(TemplateValues.context(article.params) as Any) }
+        return fingerprint.value
     }
 
     /// The graph apart from the articles' contents: which articles, where, in which lists.

@@ -49,7 +49,7 @@ struct ReferenceChecker {
         var target = destination
         if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
         if target.isEmpty || target.hasPrefix("//") || target.containsBytes(":") { return nil }
-        target = target.removingPercentEncoding ?? target
+        if target.containsBytes("%") { target = target.removingPercentEncoding ?? target }
         var segments: [Substring] = target.hasPrefix("/") ? [] : directory.split(separator: "/")
         for segment in target.split(separator: "/", omittingEmptySubsequences: true) {
             switch segment {

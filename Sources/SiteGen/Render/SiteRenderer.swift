@@ -161,8 +161,8 @@ struct SiteRenderer: Sendable {
             "related": links[graph.related[index]],
             "home": urls.href("index.html"),
         ]
-        if let newer = neighbours.newer { context["newer"] = links.links[newer] }
-        if let older = neighbours.older { context["older"] = links.links[older] }
+        if let newer = neighbours.newer { context["newer"] = links[newer] }
+        if let older = neighbours.older { context["older"] = links[older] }
         return page(
             path: path, inputKey: inputKey,
             title: article.title + " - " + config.title,
