@@ -37,7 +37,7 @@ public enum SiteBuilder {
     /// Loads, resolves and renders the site in memory without touching the output folder.
     /// The dev server serves the result; `build` writes it.
     public static func render(_ options: BuildOptions) -> RenderedSite {
-        var site = render(options, reusable: [:]).site
+        var site = render(options, reusable: [:], articleCache: false).site
         let files = site.files
         site.files = ParallelWork.map(files.count) { files[$0].materialized }
         return site
@@ -51,11 +51,14 @@ public enum SiteBuilder {
         var nextPublication: Date?
         /// The related lists to save, `nil` when the saved ones are still exact.
         var related: RelatedArticles.Memo?
+        /// The article cache to save, `nil` when the saved one is still exact.
+        var articles: ArticleCache?
     }
 
-    /// Renders the site; pages whose input key or fingerprint is in `reusable` are kept from the previous
+    /// Renders the site (taking unchanged articles from the article cache when `articleCache`);
+    /// pages whose input key or fingerprint is in `reusable` are kept from the previous
     /// output instead of being rendered. Also returns the Markdown cache to save for next time.
-    static func render(_ options: BuildOptions, reusable: [String: ReusablePage]) -> (site: RenderedSite, extras: RenderExtras) {
+    static func render(_ options: BuildOptions, reusable: [String: ReusablePage], articleCache: Bool = true) -> (site: RenderedSite, extras: RenderExtras) {
         let start = Date()
         var diagnostics = Diagnostics()
         var phases: [(name: String, seconds: Double)] = []
@@ -81,7 +84,9 @@ public enum SiteBuilder {
         }
 
         // Load: the only stage besides write that touches files.
-        let (loaded, loadDiagnostics) = ContentLoader.load(options)
+        let previousArticles = options.incremental && articleCache ? ArticleCache.load(sourceDirectory: options.sourceDirectory) : nil
+        let (loaded, loadDiagnostics, nextArticleCache) = ContentLoader.load(options, reusing: previousArticles)
+        extras.articles = nextArticleCache
         diagnostics.append(contentsOf: loadDiagnostics)
         lap("load", next: "graph")
         // A theme that failed to load has no templates; listing each as missing would bury the cause.
@@ -99,7 +104,7 @@ public enum SiteBuilder {
 
         // Graph: pure.
         let previousRelated = options.incremental ? RelatedCache.load(sourceDirectory: options.sourceDirectory) : nil
-        let (graph, graphDiagnostics, related) = SiteGraphBuilder.build(content, options: options, reusing: previousRelated)
+        var (graph, graphDiagnostics, related) = SiteGraphBuilder.build(content, options: options, reusing: previousRelated)
         if related.key != previousRelated?.key { extras.related = related }
         diagnostics.append(contentsOf: graphDiagnostics)
         lap("graph", next: "markdown")
@@ -108,7 +113,27 @@ public enum SiteBuilder {
         // Render: pure.
         let urls = SiteURLs(baseURL: content.config.baseURL)
         let cache = options.incremental ? MarkdownCache.load(sourceDirectory: options.sourceDirectory) : MarkdownCache()
-        let renderer = SiteRenderer(graph: graph, config: content.config, templates: templates, urls: urls, cache: cache, reusable: reusable)
+        // Articles taken from the build cache come without their bodies: read the bodies the
+        // Markdown cache cannot stand for, then those of the pages that are not kept.
+        let config = content.config
+        let unprepared = graph.articles.filter { article in
+            !article.hasBody && cache.entries[article.id]?.key != MarkdownCache.key(
+                bodyHash: article.bodyHash, bodyLine: article.bodyLine, unsafe: config.markdownUnsafe, summaryWidth: config.summaryWidth)
+        }
+        if !unprepared.isEmpty {
+            let (bodies, bodyDiagnostics) = ContentLoader.bodies(of: unprepared, options: options, config: config)
+            diagnostics.append(contentsOf: bodyDiagnostics)
+            graph.supplyBodies(bodies)
+        }
+        guard !diagnostics.hasErrors else { return finish([]) }
+        var renderer = SiteRenderer(graph: graph, config: content.config, templates: templates, urls: urls, cache: cache, reusable: reusable)
+        let needingBodies = renderer.articlesNeedingBodies()
+        if !needingBodies.isEmpty {
+            let (bodies, bodyDiagnostics) = ContentLoader.bodies(of: needingBodies.map { renderer.graph.articles[$0] }, options: options, config: config)
+            diagnostics.append(contentsOf: bodyDiagnostics)
+            renderer.supplyBodies(bodies)
+        }
+        guard !diagnostics.hasErrors else { return finish([]) }
         let cacheUpToDate = cache.entries.count == graph.articles.count && renderer.prepared.allSatisfy { $0.html == nil }
         if !cacheUpToDate {
             var entries: [String: MarkdownCache.Entry] = [:]
@@ -139,15 +164,18 @@ public enum SiteBuilder {
             site.stats.seconds = Date().timeIntervalSince(start)
             return site
         }
-        let reusable = options.incremental ? writer.reusablePages() : [:]
-        var (site, extras) = render(options, reusable: reusable)
+        let previous = options.incremental ? writer.readPrevious() : nil
+        let inputsChecked = Date().timeIntervalSince(start)
+        var (site, extras) = render(options, reusable: previous?.reusablePages ?? [:])
+        site.stats.phases.insert(("inputs", inputsChecked), at: 0)
         guard !site.diagnostics.hasErrors else { return site }
         let writeStart = Date()
         do {
-            let report = try writer.write(site.files)
+            let report = try writer.write(site.files, previous: previous)
             if options.incremental {
                 extras.cache?.save(sourceDirectory: options.sourceDirectory)
                 extras.related.map { RelatedCache.save($0, sourceDirectory: options.sourceDirectory) }
+                extras.articles?.save(sourceDirectory: options.sourceDirectory)
             }
             if let inputs, let manifestHash = report.manifestHash ?? writer.intactManifestHash() {
                 BuildRecord(

@@ -143,6 +143,83 @@ import Testing
         #expect(pages.subtracting(showing) == untouched, "walked: \(pages.subtracting(showing).subtracting(untouched).sorted())")
     }
 
+    /// Sets every Markdown file's modification time an hour back, as in a checkout made long
+    /// before the build, so the article cache may keep them.
+    static func age(_ site: TemporarySite) throws {
+        let content = site.root + "/content"
+        for case let relative as String in FileManager.default.enumerator(atPath: content)! where relative.hasSuffix(".md") {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: content + "/" + relative)
+        }
+    }
+
+    /// Like `assertIncrementalMatchesFull`, with files old enough for the article cache, and
+    /// each edited file aged again (so its new version is also taken from the cache next time).
+    func assertCachedRebuildsMatchFull(_ edits: [(TemporarySite) throws -> Void]) throws {
+        let site = try TemporarySite(files: Self.baseFiles)
+        defer { site.remove() }
+        try Self.age(site)
+        var options = site.options
+        options.now = SampleSite.date("2025-01-01 00:00")
+        #expect(!SiteBuilder.build(options).diagnostics.hasErrors)
+        #expect(ArticleCache.load(sourceDirectory: site.root).entries.count == 5)
+        for (number, edit) in edits.enumerated() {
+            try edit(site)
+            let incremental = SiteBuilder.build(options)
+            #expect(!incremental.diagnostics.hasErrors, "\(incremental.diagnostics.items)")
+            var full = options
+            full.incremental = false
+            full.outputDirectory = site.root + "/public-full-\(number)"
+            #expect(!SiteBuilder.build(full).diagnostics.hasErrors)
+            let incrementalTree = try Self.tree(options.outputDirectory)
+            let cleanTree = try Self.tree(full.outputDirectory)
+            #expect(incrementalTree.keys.sorted() == cleanTree.keys.sorted())
+            for (path, bytes) in cleanTree where incrementalTree[path] != bytes {
+                Issue.record("edit \(number): \(path) differs from a clean build")
+            }
+            try Self.age(site)
+        }
+    }
+
+    @Test func cachedArticlesGiveTheBytesOfAFullBuild() throws {
+        try assertCachedRebuildsMatchFull([
+            // A body edit: the pages showing 戊文 are walked, their articles' bodies read.
+            { try replace($0, "content/gongan/e.md", "第一段。", "改写后的第一段。") },
+            // A title edit: 丁文's page shows 戊文's title as its neighbour and must be rendered
+            // with its own body, which the cache does not hold.
+            { try replace($0, "content/gongan/e.md", "戊文", "戊文（更新）") },
+            { try replace($0, "content/guonei/fazhi/a.md", "2024-07-01 08:00", "2024-07-09 08:00") },
+            { try replace($0, "site.yml", "paginate: 2", "paginate: 3") },
+            { try FileManager.default.removeItem(atPath: $0.root + "/.sitegen-cache/markdown.tsv") },
+        ])
+    }
+
+    @Test func articleCacheIsUsedOnlyForFilesOfTheSameSizeAndTime() throws {
+        let site = try TemporarySite(files: Self.baseFiles)
+        defer { site.remove() }
+        try Self.age(site)
+        _ = SiteBuilder.build(site.options)
+        // Plant a different title for 乙文 in the cache: a build must show it while the file is
+        // untouched (proof that the file was not parsed), and drop it once the file changes.
+        var cache = ArticleCache.load(sourceDirectory: site.root)
+        var entry = try #require(cache.entries["guonei/fazhi/b.md"])
+        entry.article.title = "缓存里的标题"
+        cache.entries["guonei/fazhi/b.md"] = entry
+        cache.save(sourceDirectory: site.root)
+        BuildRecord.remove(sourceDirectory: site.root)
+        _ = SiteBuilder.build(site.options)
+        #expect(try String(contentsOfFile: site.root + "/public/guonei/fazhi/index.html", encoding: .utf8).contains("缓存里的标题"))
+
+        try replace(site, "content/guonei/fazhi/b.md", "正文段落。", "正文段落。 ")
+        _ = SiteBuilder.build(site.options)
+        let page = try String(contentsOfFile: site.root + "/public/guonei/fazhi/index.html", encoding: .utf8)
+        #expect(!page.contains("缓存里的标题") && page.contains("乙文"))
+        // A cache written for another time zone is not used at all.
+        var foreign = ArticleCache.load(sourceDirectory: site.root)
+        foreign.timeZone = "America/New_York"
+        #expect(ArticleCache.parse(foreign.serialized())?.timeZone == "America/New_York")
+        #expect(ArticleCache.parse(Array(foreign.serialized().dropLast())) == nil)
+    }
+
     @Test func titleEdit() throws {
         try assertIncrementalMatchesFull { try replace($0, "content/guonei/fazhi/a.md", "甲文", "甲文（更新）") }
     }
@@ -189,7 +266,7 @@ import Testing
 
     @Test func damagedMarkdownCacheIsIgnored() throws {
         try assertIncrementalMatchesFull({ site in
-            try site.write(".sitegen-cache/markdown.tsv", bytes: Array("sitegen-markdown-cache 1 \(SiteGenVersion.current)\nbroken\tline\n".utf8))
+            try site.write(".sitegen-cache/markdown.tsv", bytes: Array("sitegen-markdown-cache 2 \(SiteGenVersion.current)\nbroken\tline\n".utf8))
             try replace(site, "content/guonei/fazhi/b.md", "正文段落。", "新的正文。")
         })
     }

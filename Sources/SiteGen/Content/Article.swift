@@ -33,8 +33,15 @@ public struct Article: Sendable, Hashable {
     public var hits: Int = 0
     /// `draft`.
     public var draft: Bool = false
-    /// Markdown body (after the closing `---`).
-    public var body: String
+    /// Markdown body (after the closing `---`); empty while `hasBody` is `false`.
+    public var body: String {
+        didSet { bodyHash = Self.hash(of: body) }
+    }
+    /// A hash of the body, so that the Markdown cache can be checked without the body at hand.
+    public private(set) var bodyHash: UInt64
+    /// Whether `body` holds the Markdown. `false` for an article taken from the build cache
+    /// (`ArticleCache`): its body is read only when a page has to be rendered from it.
+    public var hasBody = true
     /// 1-based line in the file where the body starts (for Markdown positions).
     public var bodyLine: Int
     /// Other front matter keys, passed to templates as `article.params`.
@@ -49,6 +56,22 @@ public struct Article: Sendable, Hashable {
         self.date = date
         self.body = body
         self.bodyLine = bodyLine
+        bodyHash = Self.hash(of: body)
+    }
+
+    /// The same article without its body, standing for a body whose hash is `bodyHash`.
+    func withoutBody(hash bodyHash: UInt64) -> Article {
+        var copy = self
+        copy.body = ""
+        copy.bodyHash = bodyHash
+        copy.hasBody = false
+        return copy
+    }
+
+    /// The hash `bodyHash` holds for `body`.
+    static func hash(of body: String) -> UInt64 {
+        var text = body
+        return text.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
     }
 
     /// The path of the source file relative to the site folder (`content/…`), for diagnostics.

@@ -10,11 +10,19 @@ public enum ContentLoader {
     /// could not be read; otherwise it holds everything that loaded cleanly (files with errors
     /// are left out) and the diagnostics say what went wrong.
     public static func load(_ options: BuildOptions) -> (content: SiteContent?, diagnostics: Diagnostics) {
+        let loaded = load(options, reusing: nil)
+        return (loaded.content, loaded.diagnostics)
+    }
+
+    /// Loads the site, taking articles whose file is unchanged from `cache` (without their
+    /// bodies, see `Article.hasBody`); also returns the cache to keep for the next build, `nil`
+    /// when no cache was given or it is still exact.
+    static func load(_ options: BuildOptions, reusing cache: ArticleCache?) -> (content: SiteContent?, diagnostics: Diagnostics, cache: ArticleCache?) {
         var diagnostics = Diagnostics()
         let root = SiteWalker.realPath(options.sourceDirectory) ?? options.sourceDirectory
         let (loadedConfig, configDiagnostics) = ConfigLoader.load(siteDirectory: root)
         diagnostics.append(contentsOf: configDiagnostics)
-        guard var config = loadedConfig else { return (nil, diagnostics) }
+        guard var config = loadedConfig else { return (nil, diagnostics, nil) }
         if let override = options.baseURLOverride {
             config.baseURL = ConfigLoader.normalisedBaseURL(override)
         }
@@ -27,21 +35,55 @@ public enum ContentLoader {
             StaticFile(outputPath: $0.relativePath, sourcePath: $0.absolutePath)
         }
 
-        let job = ContentParseJob(config: config)
+        let usable = cache.map { $0.timeZone == config.timeZone.identifier ? $0 : ArticleCache() }
+        let job = ContentParseJob(config: config, cache: usable)
         let results = job.run(markdown)
         var articles: [Article] = []
         var indexes: [String: ColumnIndex] = [:]
+        var nextCache = ArticleCache()
+        nextCache.timeZone = config.timeZone.identifier
+        var cacheChanged = usable?.timeZone != nextCache.timeZone
         articles.reserveCapacity(results.count)
-        for result in results {
+        for (entry, result) in zip(markdown, results) {
             diagnostics.append(contentsOf: result.diagnostics)
             if let article = result.article { articles.append(article) }
             if let index = result.columnIndex { indexes[index.columnPath] = index }
+            if let cacheEntry = result.cacheEntry {
+                nextCache.entries[entry.relativePath] = cacheEntry
+                cacheChanged = cacheChanged || !result.fromCache
+            }
         }
+        cacheChanged = cacheChanged || nextCache.entries.count != usable?.entries.count
 
         let theme = ThemeLoader.load(name: config.theme, siteRoot: root, declaredAt: config.themeLocation)
         diagnostics.append(contentsOf: theme.diagnostics)
         let content = SiteContent(config: config, articles: articles, columnIndexes: indexes,
                                   staticFiles: assets + theme.staticFiles, theme: theme.theme)
-        return (content, diagnostics)
+        return (content, diagnostics, cache != nil && cacheChanged ? nextCache : nil)
+    }
+
+    /// Reads and parses again the files of `articles` (taken from the cache without bodies)
+    /// and returns their bodies by article id. A file whose body no longer has the hash the
+    /// build used (edited during the build) is an error.
+    static func bodies(of articles: [Article], options: BuildOptions, config: SiteConfig) -> (bodies: [String: String], diagnostics: Diagnostics) {
+        let root = SiteWalker.realPath(options.sourceDirectory) ?? options.sourceDirectory
+        let job = ContentParseJob(config: config)
+        let results = ParallelWork.map(articles.count) { index -> (String?, Diagnostics) in
+            let article = articles[index]
+            let result = job.parse(SiteWalker.Entry(relativePath: article.id, absolutePath: root + "/content/" + article.id))
+            guard let parsed = result.article, parsed.bodyHash == article.bodyHash else {
+                var diagnostics = result.diagnostics
+                diagnostics.error("the file changed while the site was being built; build again", at: SourceLocation(path: article.sourcePath))
+                return (nil, diagnostics)
+            }
+            return (parsed.body, Diagnostics())
+        }
+        var bodies: [String: String] = [:]
+        var diagnostics = Diagnostics()
+        for (article, (body, found)) in zip(articles, results) {
+            diagnostics.append(contentsOf: found)
+            if let body { bodies[article.id] = body }
+        }
+        return (bodies, diagnostics)
     }
 }

@@ -8,17 +8,28 @@ struct ContentParseJob: Sendable {
         var article: Article?
         var columnIndex: ColumnIndex?
         var diagnostics = Diagnostics()
+        /// What the article cache should hold for this file after the build (`nil`: nothing).
+        var cacheEntry: ArticleCache.Entry?
+        /// Whether the article was taken from the cache rather than parsed.
+        var fromCache = false
     }
 
     /// Column paths declared in `site.yml` (`guonei`, `guonei/fazhi`…).
     let columnPaths: Set<String>
     /// Reads dates in the site's zone.
     let dates: DateParser
+    /// Articles parsed by earlier builds (`nil`: parse every file, keep nothing).
+    let cache: ArticleCache?
+    /// Only files last modified before this moment are kept in the cache (see `ArticleCache`).
+    let cacheableBefore: FileTimestamp
 
-    /// Prepares a job for the given site.
-    init(config: SiteConfig) {
+    /// Prepares a job for the given site, taking unchanged articles from `cache` when given.
+    init(config: SiteConfig, cache: ArticleCache? = nil, now: Date = Date()) {
         columnPaths = Self.paths(of: config.columns, under: "")
         dates = DateParser(timeZone: config.timeZone)
+        self.cache = cache
+        let second = Int64(now.timeIntervalSince1970.rounded(.down)) - 1
+        cacheableBefore = FileTimestamp(seconds: second, nanoseconds: 0)
     }
 
     /// Parses `files` over all cores; result `i` belongs to `files[i]`.
@@ -30,13 +41,23 @@ struct ContentParseJob: Sendable {
     func parse(_ entry: SiteWalker.Entry) -> FileResult {
         let path = "content/" + entry.relativePath
         var result = FileResult()
+        let (folder, name) = ArticleParser.split(id: entry.relativePath)
+        if let cached = cache?.entries[entry.relativePath], name != "_index",
+           let status = try? SystemCalls.statusFollowingLinks(of: BytePath(entry.absolutePath)),
+           cached.size == status.size, cached.modified == status.modified, columnPaths.contains(folder) {
+            result.article = cached.article
+            result.cacheEntry = cached
+            result.fromCache = true
+            return result
+        }
         let bytes: [UInt8]
-        switch FileReader.read(entry.absolutePath) {
+        let status: FileStatus
+        switch FileReader.readWithStatus(entry.absolutePath) {
         case .failure(let failure):
             result.diagnostics.error("cannot read file: \(failure.reason)", at: SourceLocation(path: path))
             return result
         case .success(let read):
-            bytes = read
+            (bytes, status) = read
         }
         let source: SourceText
         switch SourceDecoder.decode(bytes, path: path) {
@@ -46,7 +67,6 @@ struct ContentParseJob: Sendable {
         case .success(let decoded):
             source = decoded
         }
-        let (folder, name) = ArticleParser.split(id: entry.relativePath)
         if name == "_index" {
             if !folder.isEmpty && !columnPaths.contains(folder) {
                 result.diagnostics.append(source.error("folder '\(folder)' is not a column declared in site.yml", line: 1, column: 1))
@@ -64,6 +84,10 @@ struct ContentParseJob: Sendable {
         let (article, diagnostics) = ArticleParser.parse(source: source, id: entry.relativePath, dates: dates)
         result.diagnostics.append(contentsOf: diagnostics)
         if !result.diagnostics.hasErrors { result.article = article }
+        if cache != nil, let article, result.diagnostics.items.isEmpty, status.size == Int64(bytes.count),
+           (status.modified.seconds, status.modified.nanoseconds) < (cacheableBefore.seconds, cacheableBefore.nanoseconds) {
+            result.cacheEntry = ArticleCache.Entry(size: status.size, modified: status.modified, article: article.withoutBody(hash: article.bodyHash))
+        }
         return result
     }
 

@@ -17,6 +17,11 @@ enum FileReader {
 
     /// The file's bytes.
     static func read(_ path: String) -> Result<[UInt8], Failure> {
+        readWithStatus(path).map(\.bytes)
+    }
+
+    /// The file's bytes and its status as `fstat` gave it when the file was opened.
+    static func readWithStatus(_ path: String) -> Result<(bytes: [UInt8], status: FileStatus), Failure> {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(lastFailure()) }
         defer { close(fd) }
@@ -41,7 +46,7 @@ enum FileReader {
             filled += count
         }
         bytes.removeSubrange(filled...)
-        return .success(bytes)
+        return .success((bytes, FileStatus(info)))
     }
 
     private static func lastFailure() -> Failure {

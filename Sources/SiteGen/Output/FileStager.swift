@@ -49,6 +49,9 @@ struct FileStager: Sendable {
     /// link (`SpareTree`): unchanged files are then left where they are, and a changed file
     /// replaces the spare's link by a new file.
     var stagingMirrorsOutput = false
+    /// The files of `output` known to be as `previous` describes them (checked before the
+    /// build rendered), to save checking each again; `nil` to check each file.
+    var knownIntact: Set<BytePath>?
 
     private static let copyBufferSize = 256 * 1024
 
@@ -116,6 +119,14 @@ struct FileStager: Sendable {
     }
 
     private func stageCopy(of source: BytePath, at path: BytePath, record: ManifestEntry?) throws -> Outcome {
+        // The usual case first: the source untouched since the last copy, known without opening it.
+        if let record, let recorded = record.source, recorded.path == source,
+           let status = try SystemCalls.statusFollowingLinks(of: source), status.kind == .regular,
+           status.size == recorded.size, status.modified == recorded.modified, record.size == status.size,
+           try previousFileIntact(record) {
+            try linkPrevious(record)
+            return .linked(record)
+        }
         let input = try SystemCalls.openForReading(source)
         defer { close(input) }
         let sourceStatus = try SystemCalls.status(of: input, path: source)
@@ -161,6 +172,7 @@ struct FileStager: Sendable {
     /// Whether the previous output still holds the file the manifest describes (nobody edited
     /// or replaced it by hand since).
     private func previousFileIntact(_ record: ManifestEntry) throws -> Bool {
+        if let knownIntact { return knownIntact.contains(record.path) }
         guard let status = try SystemCalls.status(of: output.appending(record.path)) else { return false }
         return status.kind == .regular && status.size == record.size && status.modified == record.modified
     }

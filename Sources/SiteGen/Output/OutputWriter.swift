@@ -39,8 +39,9 @@ public struct OutputWriter: Sendable {
     }
 
     /// Replaces the output folder's sitegen files by `files`, keeping everything else in it.
-    /// On error the previous output is left complete and unchanged.
-    public func write(_ files: [OutputFile]) throws -> WriteReport {
+    /// `previous` is the output as `readPrevious()` found it before rendering (read again if
+    /// its manifest changed since). On error the previous output is left complete and unchanged.
+    public func write(_ files: [OutputFile], previous state: PreviousState? = nil) throws -> WriteReport {
         let plan = try WritePlan(files)
         let location = try OutputLocation(resolving: outputDirectory)
         try OutputFolderGuard.check(location, sourceDirectory: sourceDirectory)
@@ -53,14 +54,21 @@ public struct OutputWriter: Sendable {
         let output = location.bytePath
         // Only the manifest is needed to see that nothing changed; listing the whole output
         // (for files sitegen does not own) is left for builds that really write.
-        let manifest = try PreviousOutput.loadManifest(output)
-        if let manifest, try Self.nothingChanged(plan, manifest: manifest.manifest, output: output) {
+        let manifest: (manifest: OutputManifest, bytes: [UInt8])?
+        var knownIntact: Set<BytePath>?
+        if let state, try SystemCalls.status(of: output.appending(BytePath(OutputManifest.fileName))) == state.manifestStatus {
+            manifest = (state.manifest, state.bytes)
+            knownIntact = state.intact
+        } else {
+            manifest = try PreviousOutput.loadManifest(output)
+        }
+        if let manifest, try Self.nothingChanged(plan, manifest: manifest.manifest, output: output, knownIntact: knownIntact) {
             return WriteReport(written: 0, linkedUnchanged: plan.files.count, removed: 0, carriedOver: 0)
         }
         if let manifest, let record = SpareTree.loadRecord(location),
            SpareTree.outputMatches(record, output: output, manifestHash: ContentHash.of(manifest.bytes)) {
             do {
-                return try writeThroughSpare(plan, previous: manifest, record: record, location: location)
+                return try writeThroughSpare(plan, previous: manifest, knownIntact: knownIntact, record: record, location: location)
             } catch {
                 // The spare could not take this change (say a foreign file is in the way of a new
                 // page): the output is untouched, and staging a whole tree reports the problem.
@@ -92,8 +100,8 @@ public struct OutputWriter: Sendable {
         if flushBeforeSwap { try? AtomicSwap.syncDirectory(BytePath(location.parent)) }
         let removed = previous.manifest.entries.keys.filter { plan.fileIndex[$0] == nil }
         staged.report.removed = removed.count
-        // The old tree becomes the spare for the next write (on a first build the spare is
-        // linked from the new tree). If that fails, the next write stages a whole tree again.
+        // The old tree becomes the spare for the next write. If that fails, the next write
+        // stages a whole tree again.
         do {
             try SpareTree.settle([root], in: output, at: settled)
             guard var record = try SpareTree.record(
@@ -107,10 +115,9 @@ public struct OutputWriter: Sendable {
             if outputExisted {
                 try SystemCalls.rename(staging, to: location.sparePath)
             } else {
+                // No old tree: the next write makes the spare by linking every file (a first
+                // build does not pay for a spare it may never use).
                 record.changed = plan.paths + [BytePath(OutputManifest.fileName)]
-                try SpareTree.catchUp(location.sparePath, output: output, record: record)
-                try SpareTree.settle(staged.folders + [root], in: location.sparePath, at: settled)
-                record.changed = []
             }
             try SpareTree.saveRecord(record, location)
         } catch {
@@ -123,7 +130,8 @@ public struct OutputWriter: Sendable {
     /// Publishes `plan` through the spare tree (`SpareTree`): the spare catches up with the
     /// output, takes this build's changes, and is exchanged with the output.
     private func writeThroughSpare(
-        _ plan: WritePlan, previous: (manifest: OutputManifest, bytes: [UInt8]), record: SpareTree.Record, location: OutputLocation
+        _ plan: WritePlan, previous: (manifest: OutputManifest, bytes: [UInt8]), knownIntact: Set<BytePath>?,
+        record: SpareTree.Record, location: OutputLocation
     ) throws -> WriteReport {
         let output = location.bytePath
         let spare = location.sparePath
@@ -134,6 +142,7 @@ public struct OutputWriter: Sendable {
         let createdFolders = try SpareTree.makeFolders(for: newPaths, in: spare, except: record.folders)
         var stager = FileStager(output: output, staging: spare, previous: previous.manifest)
         stager.stagingMirrorsOutput = true
+        stager.knownIntact = knownIntact
         var staged = try stageFiles(plan, carried: [], stager: stager)
 
         let removed = previous.manifest.entries.keys.filter { plan.fileIndex[$0] == nil }
@@ -184,7 +193,7 @@ public struct OutputWriter: Sendable {
 
     /// Whether the new files are exactly what the output already holds (same set of paths,
     /// each unchanged), so the build can leave the output folder untouched.
-    private static func nothingChanged(_ plan: WritePlan, manifest: OutputManifest, output: BytePath) throws -> Bool {
+    private static func nothingChanged(_ plan: WritePlan, manifest: OutputManifest, output: BytePath, knownIntact: Set<BytePath>?) throws -> Bool {
         // A page rendered afresh (not kept as `.previous`) counts as changed: no need to look further.
         guard manifest.entries.count == plan.files.count,
               !plan.files.contains(where: { if case .deferred = $0.contents { return true } else { return false } }),
@@ -192,7 +201,11 @@ public struct OutputWriter: Sendable {
         else {
             return false
         }
-        let stager = FileStager(output: output, staging: output, previous: manifest)
+        let stager = {
+            var stager = FileStager(output: output, staging: output, previous: manifest)
+            stager.knownIntact = knownIntact
+            return stager
+        }()
         let verdicts = DisjointSlots<Bool>(count: plan.files.count)
         ParallelWork.forEach(count: plan.files.count) { index in
             verdicts.set(index, (try? stager.isUnchanged(plan.files[index], at: plan.paths[index])) ?? false)
@@ -200,31 +213,59 @@ public struct OutputWriter: Sendable {
         return (0..<plan.files.count).allSatisfy { verdicts[$0] == true }
     }
 
-    /// What the last build recorded for each of its files still intact in the output folder,
-    /// by output path: a page whose new input key or fingerprint matches can be kept as
-    /// `OutputFile.Contents.previous` instead of being rendered again. Empty when there is no
-    /// usable previous output.
-    public func reusablePages() -> [String: ReusablePage] {
-        guard let (manifest, _, intact) = intactEntries() else { return [:] }
-        var result: [String: ReusablePage] = [:]
-        result.reserveCapacity(manifest.count)
-        for (index, entry) in manifest.enumerated() where intact[index] && (entry.fingerprint != nil || entry.inputKey != nil) {
-            result[entry.path.description] = ReusablePage(fingerprint: entry.fingerprint, inputKey: entry.inputKey)
+    /// The output folder as the last build left it, read once before rendering and handed to
+    /// `write`, which then neither parses the manifest nor checks each file again.
+    public struct PreviousState: Sendable {
+        let manifest: OutputManifest
+        let bytes: [UInt8]
+        /// The manifest file's status when it was read: `write` rereads it if it changed since.
+        let manifestStatus: FileStatus
+        /// Files the manifest lists that were still as it describes them.
+        let intact: Set<BytePath>
+
+        /// What the last build recorded for each of its files still intact, by output path: a
+        /// page whose new input key or fingerprint matches can be kept as
+        /// `OutputFile.Contents.previous` instead of being rendered again.
+        public var reusablePages: [String: ReusablePage] {
+            var result: [String: ReusablePage] = [:]
+            result.reserveCapacity(intact.count)
+            for path in intact {
+                guard let entry = manifest.entries[path], entry.fingerprint != nil || entry.inputKey != nil else { continue }
+                result[path.description] = ReusablePage(fingerprint: entry.fingerprint, inputKey: entry.inputKey)
+            }
+            return result
         }
-        return result
+    }
+
+    /// Reads the manifest of the output folder and checks which of its files are intact;
+    /// `nil` when there is no usable previous output.
+    public func readPrevious() -> PreviousState? {
+        guard let location = try? OutputLocation(resolving: outputDirectory),
+              let read = intactEntries(location), let status = try? SystemCalls.status(of: read.manifestPath)
+        else { return nil }
+        var intact = Set<BytePath>(minimumCapacity: read.entries.count)
+        for (entry, isIntact) in zip(read.entries, read.intact) where isIntact { intact.insert(entry.path) }
+        return PreviousState(manifest: read.manifest, bytes: read.bytes, manifestStatus: status, intact: intact)
+    }
+
+    /// `readPrevious()`'s reusable pages (empty without a usable previous output).
+    public func reusablePages() -> [String: ReusablePage] {
+        readPrevious()?.reusablePages ?? [:]
     }
 
     /// The hash of the output's manifest file when every file it lists is still exactly as the
     /// last build left it (same size and modification time); `nil` otherwise.
     func intactManifestHash() -> UInt64? {
-        guard let (_, bytes, intact) = intactEntries(), !intact.contains(false) else { return nil }
-        return ContentHash.of(bytes)
+        guard let read = intactEntries(), !read.intact.contains(false) else { return nil }
+        return ContentHash.of(read.bytes)
     }
 
     /// The previous manifest's entries, its bytes, and for each entry whether the file is still
     /// as the manifest describes it (a regular file of the recorded size and mtime).
-    private func intactEntries() -> (entries: [ManifestEntry], bytes: [UInt8], intact: [Bool])? {
-        guard let location = try? OutputLocation(resolving: outputDirectory) else { return nil }
+    private func intactEntries(_ location: OutputLocation? = nil) -> (
+        manifest: OutputManifest, manifestPath: BytePath, entries: [ManifestEntry], bytes: [UInt8], intact: [Bool]
+    )? {
+        guard let location = location ?? (try? OutputLocation(resolving: outputDirectory)) else { return nil }
         let manifestPath = location.bytePath.appending(BytePath(OutputManifest.fileName))
         guard let bytes = try? FileStager.readAll(manifestPath),
               let manifest = try? OutputManifest(parsing: bytes, path: manifestPath.description)
@@ -237,7 +278,7 @@ public struct OutputWriter: Sendable {
             let status = try? SystemCalls.status(of: root.appending(entry.path))
             slots.set(index, status?.kind == .regular && status?.size == entry.size && status?.modified == entry.modified)
         }
-        return (entries, bytes, (0..<entries.count).map { slots[$0] == true })
+        return (manifest, manifestPath, entries, bytes, (0..<entries.count).map { slots[$0] == true })
     }
 
     /// What staging produced: the counts, the manifest entries, the files written afresh and

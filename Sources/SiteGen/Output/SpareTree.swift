@@ -178,12 +178,13 @@ enum SpareTree {
     /// changes: the dropped files go, the changed ones are hard-linked from the output, and
     /// folders the output no longer has are removed.
     static func catchUp(_ spare: BytePath, output: BytePath, record: Record) throws {
-        if try SystemCalls.status(of: spare) == nil { try SystemCalls.makeDirectory(spare) }
+        let fresh = try SystemCalls.status(of: spare) == nil
+        if fresh { try SystemCalls.makeDirectory(spare) }
         try forEachInParallel(record.removed) { try SystemCalls.removeFile(spare.appending($0)) }
         try makeFolders(for: record.changed, in: spare, except: [:])
         try forEachInParallel(record.changed) { path in
             let destination = spare.appending(path)
-            try SystemCalls.removeFile(destination)
+            if !fresh { try SystemCalls.removeFile(destination) }
             if let code = SystemCalls.hardLink(output.appending(path), destination) {
                 throw OutputError.fileSystem(operation: "link", path: destination.description, code: code)
             }
@@ -204,17 +205,27 @@ enum SpareTree {
                 if existing[ancestor] != nil || !wanted.insert(ancestor).inserted { break }
             }
         }
+        // Parents before children: one depth at a time, each depth on two threads.
         var created: Set<BytePath> = []
-        for folder in wanted.sorted() {  // byte order puts parents before children
-            let path = root.appending(folder)
-            do {
-                try SystemCalls.makeDirectory(path)
-                created.insert(folder)
-            } catch OutputError.fileSystem(_, _, EEXIST) {
-                guard try SystemCalls.status(of: path)?.kind == .directory else {
-                    throw OutputError.fileSystem(operation: "create folder", path: path.description, code: EEXIST)
-                }
+        let byDepth = Dictionary(grouping: wanted) { $0.bytes.count { $0 == BytePath.separator } }
+        for depth in byDepth.keys.sorted() {
+            let level = byDepth[depth]!
+            let outcomes = DisjointSlots<Result<Bool, any Error>>(count: level.count)
+            ParallelWork.forEach(count: level.count) { index in
+                let path = root.appending(level[index])
+                outcomes.set(index, Result {
+                    do {
+                        try SystemCalls.makeDirectory(path)
+                        return true
+                    } catch OutputError.fileSystem(_, _, EEXIST) {
+                        guard try SystemCalls.status(of: path)?.kind == .directory else {
+                            throw OutputError.fileSystem(operation: "create folder", path: path.description, code: EEXIST)
+                        }
+                        return false
+                    }
+                })
             }
+            for (index, folder) in level.enumerated() where try outcomes[index]!.get() { created.insert(folder) }
         }
         return created
     }

@@ -12,8 +12,17 @@ import Darwin
 enum SystemCalls {
     /// `lstat`, or `nil` when nothing is at `path`.
     static func status(of path: BytePath) throws -> FileStatus? {
+        try status(of: path) { lstat($0, &$1) }
+    }
+
+    /// `stat` (following symbolic links), or `nil` when nothing is there.
+    static func statusFollowingLinks(of path: BytePath) throws -> FileStatus? {
+        try status(of: path) { stat($0, &$1) }
+    }
+
+    private static func status(of path: BytePath, _ call: (UnsafePointer<CChar>, inout stat) -> Int32) throws -> FileStatus? {
         var raw = stat()
-        let result = path.withCString { lstat($0, &raw) }
+        let result = path.withCString { call($0, &raw) }
         if result == 0 { return FileStatus(raw) }
         let code = errno
         if code == ENOENT || code == ENOTDIR { return nil }

@@ -13,6 +13,7 @@ final class ArticleBody: SlotRenderable, @unchecked Sendable {
     let fingerprint: UInt64
 
     init(article: Article, prepared: PreparedArticle, unsafe: Bool, basePath: String) {
+        assert(article.hasBody, "\(article.id): page built without its body (see SiteRenderer.articlesNeedingBodies)")
         markdown = article.body
         bodyLine = article.bodyLine
         self.prepared = prepared.html

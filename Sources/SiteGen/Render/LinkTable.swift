@@ -17,7 +17,12 @@ final class LinkTable: @unchecked Sendable {
 
     /// `views` are the theme's content-view names (`views/<name>` templates), rendered per
     /// entry on demand and reachable as `views.<name>`.
-    init(graph: SiteGraph, prepared: [PreparedArticle], config: SiteConfig, urls: SiteURLs, site: ViewObject, views: [String], specializer: TemplateSpecializer) {
+    /// With `eager`, every entry is made now, on all cores (a build that keeps no page needs
+    /// them all anyway).
+    init(
+        graph: SiteGraph, prepared: [PreparedArticle], config: SiteConfig, urls: SiteURLs, site: ViewObject,
+        views: [String], specializer: TemplateSpecializer, eager: Bool = false
+    ) {
         let listDates = DateFormatting(pattern: config.listDateFormat, timeZone: config.timeZone)
         let fullDates = DateFormatting(pattern: config.dateFormat, timeZone: config.timeZone)
         slots = (0..<graph.articles.count).map { _ in Slot() }
@@ -44,6 +49,11 @@ final class LinkTable: @unchecked Sendable {
             let contentViews = ContentViews(entry: link, entryFingerprint: fingerprint, site: site, names: views, specializer: specializer)
             link["views"] = contentViews
             return ViewObject(link, fingerprint: contentViews.fingerprint)
+        }
+        if eager {
+            let slots = slots
+            let make = make
+            ParallelWork.forEach(count: slots.count) { slots[$0].value = make($0) }
         }
     }
 

@@ -7,7 +7,7 @@ import Foundation
 /// rendered once per site or per column and pasted into each page, so per-page template work
 /// is limited to what really differs per page.
 struct SiteRenderer: Sendable {
-    let graph: SiteGraph
+    private(set) var graph: SiteGraph
     let config: SiteConfig
     let urls: SiteURLs
     let prepared: [PreparedArticle]
@@ -32,7 +32,7 @@ struct SiteRenderer: Sendable {
         let site = SharedBlocks.siteObject(config: config, urls: urls)
         links = LinkTable(
             graph: graph, prepared: prepared, config: config, urls: urls,
-            site: site, views: templates.viewNames, specializer: specializer
+            site: site, views: templates.viewNames, specializer: specializer, eager: reusable.isEmpty
         )
         blocks = SharedBlocks(graph: graph, config: config, templates: templates, urls: urls, site: site, links: links)
         fullDates = DateFormatting(pattern: config.dateFormat, timeZone: config.timeZone)
@@ -119,16 +119,39 @@ struct SiteRenderer: Sendable {
 
     // MARK: Articles
 
+    /// The input key of article `index`'s page, with the blocks it is made with.
+    private func articlePageKey(_ index: Int) -> (key: UInt64, header: RenderedBlock, sidebar: RenderedBlock) {
+        let article = graph.articles[index]
+        let neighbours = graph.neighbours[index]
+        let header = blocks.header(forColumn: article.columnPath)
+        let sidebar = blocks.sidebar(forColumn: article.columnPath, excluding: index)
+        let key = keys.key(
+            path: graph.articlePaths[index], articles: [index] + graph.related[index] + [neighbours.newer, neighbours.older].compactMap { $0 },
+            blocks: [header, sidebar]
+        )
+        return (key, header, sidebar)
+    }
+
+    /// Articles taken from the build cache without their body (`Article.hasBody`) whose page
+    /// this build cannot keep by its input key: their bodies must be supplied before rendering.
+    func articlesNeedingBodies() -> [Int] {
+        let candidates = graph.articles.indices.filter { !graph.articles[$0].hasBody }
+        let needed = ParallelWork.map(candidates.count) { position in
+            kept(graph.articlePaths[candidates[position]], key: articlePageKey(candidates[position]).key) == nil
+        }
+        return zip(candidates, needed).filter(\.1).map(\.0)
+    }
+
+    /// Gives articles their bodies (by article id), as read by the load stage.
+    mutating func supplyBodies(_ bodies: [String: String]) {
+        graph.supplyBodies(bodies)
+    }
+
     func articlePage(_ index: Int) -> OutputFile {
         let article = graph.articles[index]
         let path = graph.articlePaths[index]
         let neighbours = graph.neighbours[index]
-        let header = blocks.header(forColumn: article.columnPath)
-        let sidebar = blocks.sidebar(forColumn: article.columnPath, excluding: index)
-        let inputKey = keys.key(
-            path: path, articles: [index] + graph.related[index] + [neighbours.newer, neighbours.older].compactMap { $0 },
-            blocks: [header, sidebar]
-        )
+        let (inputKey, header, sidebar) = articlePageKey(index)
         if let kept = kept(path, key: inputKey) { return kept }
         var view: [String: Any] = [
             "title": article.title,

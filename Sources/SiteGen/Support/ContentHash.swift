@@ -22,6 +22,13 @@ struct ContentHash {
     init() {}
 
     /// The hash of `bytes` in one call.
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = ContentHash()
+        hash.update(bytes)
+        return hash.finalize()
+    }
+
+    /// The hash of `bytes`.
     static func of(_ bytes: [UInt8]) -> UInt64 {
         var hash = ContentHash()
         bytes.withUnsafeBytes { hash.update($0) }
