@@ -112,8 +112,11 @@ tool_cmd() {   # TOOL: sets CMD to TOOL's build command for the current size (gl
                --destination "$DEST_HUGO") ;;
   esac
 }
-fresh() {   # TOOL: remove everything a previous build left (destination; sitegen's source cache)
-  if [ "$1" = sitegen ]; then rm -rf "$DEST_SITEGEN" "$SRC/.sitegen-cache"; else rm -rf "$DEST_HUGO"; fi
+fresh() {   # TOOL: remove everything a previous build left (destination; sitegen's source cache
+            # and the spare tree and record it keeps beside the destination)
+  if [ "$1" = sitegen ]; then
+    rm -rf "$DEST_SITEGEN" "$SRC/.sitegen-cache" "$(dirname "$DEST_SITEGEN")/.$(basename "$DEST_SITEGEN").sitegen-spare"*
+  else rm -rf "$DEST_HUGO"; fi
 }
 measure() {   # TOOL N SCENARIO RUN: appends a "time" row to $RESULTS
   local tool=$1 ver busy res w r u s
@@ -158,7 +161,7 @@ bench_size() {   # N
     find "$d" -type f ! -name .sitegen-manifest -printf '%s\n' |
       awk -v t="$tool" -v n="$n" '{b += $1} END {printf "output\t%s\t%s\t%d\t%d\n", t, n, NR, b}' >>"$RESULTS"
   done
-  if [ "${KEEP_OUTPUT:-0}" != 1 ]; then rm -rf "$DEST_SITEGEN" "$DEST_HUGO" "$DEST_SITEGEN-clean" "$SRC"; fi
+  if [ "${KEEP_OUTPUT:-0}" != 1 ]; then rm -rf "$DEST_SITEGEN" "$DEST_HUGO" "$DEST_SITEGEN-clean" "$SRC" "$DEST_ROOT/.sitegen-$n"*.sitegen-spare*; fi
 }
 
 # sitegen's rebuild after the edit must equal a clean build of the same (edited) source.

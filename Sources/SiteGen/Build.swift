@@ -134,8 +134,8 @@ public enum SiteBuilder {
             renderer.supplyBodies(bodies)
         }
         guard !diagnostics.hasErrors else { return finish([]) }
-        let cacheUpToDate = cache.entries.count == graph.articles.count && renderer.prepared.allSatisfy { $0.html == nil }
-        if !cacheUpToDate {
+        let renderedBodies = renderer.prepared.count { $0.html != nil }
+        if CacheRewrite.isWorthIt(changed: renderedBodies + abs(cache.entries.count - graph.articles.count), total: graph.articles.count) {
             var entries: [String: MarkdownCache.Entry] = [:]
             for (article, prepared) in zip(graph.articles, renderer.prepared) { entries[article.id] = prepared.cacheEntry }
             extras.cache = MarkdownCache(entries: entries)

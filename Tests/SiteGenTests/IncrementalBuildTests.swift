@@ -126,7 +126,7 @@ import Testing
         #expect(!SiteBuilder.build(options).diagnostics.hasErrors)
         try replace(site, "content/gongan/e.md", "第一段。", "改写的第一段，摘要也变了。")
 
-        let reusable = OutputWriter(outputDirectory: options.outputDirectory, sourceDirectory: site.root).reusablePages()
+        let reusable = OutputWriter(outputDirectory: options.outputDirectory, sourceDirectory: site.root).readPrevious()?.reusablePages ?? [:]
         let files = SiteBuilder.render(options, reusable: reusable).site.files
         // Kept by input key: neither built nor walked.
         let untouched = Set(files.filter { file in

@@ -325,6 +325,15 @@ func unsafePathIsRejectedBeforeAnythingIsWritten(path: String, reason: String) t
     let manifest = OutputManifest(withKeys)
     let parsed = try OutputManifest(parsing: manifest.serialized(), path: "m")
     #expect(parsed.entries == manifest.entries)
+    for time in [FileTimestamp(seconds: 1_795_934_684, nanoseconds: 912_469_632), FileTimestamp(seconds: -5, nanoseconds: 7), FileTimestamp(seconds: 0, nanoseconds: 0)] {
+        var bytes: [UInt8] = []
+        time.append(to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == time.description)
+        #expect(FileTimestamp(parsing: bytes) == time)
+    }
+    for broken in ["", "1", "1.5", ".000000000", "1.0000000000", "1.00000000x", "--1.000000000", "1.-00000000"] {
+        #expect(FileTimestamp(parsing: Array(broken.utf8)) == nil, "\(broken)")
+    }
     // A manifest of the previous format (no input keys) is still read: its files stay sitegen's.
     let previousFormat = try OutputManifest(
         parsing: Array("sitegen-manifest 2\n9\t00000000000000ff\t1.000000000\t-\ta b.html\n".utf8), path: "m")

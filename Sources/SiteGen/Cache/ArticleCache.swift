@@ -8,7 +8,9 @@ import Foundation
 /// Only articles that parsed without any diagnostic are kept (a file with warnings is parsed,
 /// and its warnings reported, on every build), and only files last modified more than a second
 /// before the build began (a file changed twice within one tick of the file system's clock could
-/// otherwise keep its recorded time). The whole file is ignored when its header does not name
+/// otherwise keep its recorded time). It is rewritten when enough entries changed
+/// (`CacheRewrite`): an entry left stale only makes its file be parsed again. The whole file is
+/// ignored when its header does not name
 /// this sitegen version, when its articles were read in another time zone than the site's, or
 /// when anything in it is not as `serialized` writes it.
 struct ArticleCache: Sendable {

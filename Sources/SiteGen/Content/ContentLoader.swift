@@ -42,7 +42,8 @@ public enum ContentLoader {
         var indexes: [String: ColumnIndex] = [:]
         var nextCache = ArticleCache()
         nextCache.timeZone = config.timeZone.identifier
-        var cacheChanged = usable?.timeZone != nextCache.timeZone
+        var reused = 0
+        var parsed = 0
         articles.reserveCapacity(results.count)
         for (entry, result) in zip(markdown, results) {
             diagnostics.append(contentsOf: result.diagnostics)
@@ -50,10 +51,12 @@ public enum ContentLoader {
             if let index = result.columnIndex { indexes[index.columnPath] = index }
             if let cacheEntry = result.cacheEntry {
                 nextCache.entries[entry.relativePath] = cacheEntry
-                cacheChanged = cacheChanged || !result.fromCache
+                if result.fromCache { reused += 1 } else { parsed += 1 }
             }
         }
-        cacheChanged = cacheChanged || nextCache.entries.count != usable?.entries.count
+        let gone = (usable?.entries.count ?? 0) - reused
+        let cacheChanged = usable?.timeZone != nextCache.timeZone
+            || CacheRewrite.isWorthIt(changed: parsed + gone, total: nextCache.entries.count)
 
         let theme = ThemeLoader.load(name: config.theme, siteRoot: root, declaredAt: config.themeLocation)
         diagnostics.append(contentsOf: theme.diagnostics)

@@ -6,13 +6,6 @@ import Foundation
 /// false`): an old page's related list then never changes when new articles arrive, which keeps
 /// incremental rebuilds small and matches what Hugo users get.
 public enum RelatedArticles {
-    /// Related article indexes per article. `articles` must be sorted newest first, so "not
-    /// newer" means a higher index. Runs in parallel; counting is done in a dense array per
-    /// worker and the top `limit` are picked without sorting every candidate.
-    static func compute(_ articles: [Article], limit: Int) -> [[Int]] {
-        compute(articles, limit: limit, reusing: nil).lists
-    }
-
     /// The related lists with the key of what they were computed from, so that a later build
     /// with the same articles in the same order and the same tags can reuse them.
     public struct Memo: Sendable, Hashable {
@@ -22,7 +15,10 @@ public enum RelatedArticles {
         public var lists: [[Int]]
     }
 
-    /// The related lists, taken from `previous` when it was computed from the same inputs.
+    /// Related article indexes per article, taken from `previous` when it was computed from the
+    /// same inputs. `articles` must be sorted newest first, so "not newer" means a higher index.
+    /// Runs in parallel; counting is done in a dense array per worker and the top `limit` are
+    /// picked without sorting every candidate.
     static func compute(_ articles: [Article], limit: Int, reusing previous: Memo?) -> Memo {
         let segments = ParallelWork.map(articles.count) { Set(articles[$0].tags.map(Slug.tagURLSegment)).sorted() }
         var fingerprint = Fingerprint(seed: 0x7265_6C61_7465_64)

@@ -97,7 +97,7 @@ struct OutputManifest: Sendable {
         guard fields.count == pathField + 1 || fields.count == pathField + 4,
               let size = Int64(text(fields[0])), size >= 0,
               fields[1].count == 16, let hash = UInt64(text(fields[1]), radix: 16),
-              let modified = FileTimestamp(parsing: Substring(text(fields[2]))),
+              let modified = FileTimestamp(parsing: fields[2]),
               let fingerprint = optionalHex(fields[3]),
               let inputKey = hasInputKey ? optionalHex(fields[4]) : .some(nil),
               !fields[pathField].isEmpty
@@ -108,7 +108,7 @@ struct OutputManifest: Sendable {
         )
         if fields.count == pathField + 4 {
             guard let sourceSize = Int64(text(fields[pathField + 1])),
-                  let sourceModified = FileTimestamp(parsing: Substring(text(fields[pathField + 2]))),
+                  let sourceModified = FileTimestamp(parsing: fields[pathField + 2]),
                   !fields[pathField + 3].isEmpty
             else { return nil }
             entry.source = .init(path: BytePath(bytes: Array(fields[pathField + 3])), size: sourceSize, modified: sourceModified)

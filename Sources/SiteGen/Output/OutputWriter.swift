@@ -248,11 +248,6 @@ public struct OutputWriter: Sendable {
         return PreviousState(manifest: read.manifest, bytes: read.bytes, manifestStatus: status, intact: intact)
     }
 
-    /// `readPrevious()`'s reusable pages (empty without a usable previous output).
-    public func reusablePages() -> [String: ReusablePage] {
-        readPrevious()?.reusablePages ?? [:]
-    }
-
     /// The hash of the output's manifest file when every file it lists is still exactly as the
     /// last build left it (same size and modification time); `nil` otherwise.
     func intactManifestHash() -> UInt64? {

@@ -55,9 +55,7 @@ enum SpareTree {
             let rest = line.dropFirst(2)
             switch kind {
             case UInt8(ascii: "d"):
-                guard let tab = rest.firstIndex(of: 0x09),
-                      let modified = FileTimestamp(parsing: Substring(String(decoding: rest[..<tab], as: UTF8.self)))
-                else { return nil }
+                guard let tab = rest.firstIndex(of: 0x09), let modified = FileTimestamp(parsing: rest[..<tab]) else { return nil }
                 record.folders[BytePath(bytes: Array(rest[(tab + 1)...]))] = modified
             case UInt8(ascii: "c"):
                 record.changed.append(BytePath(bytes: Array(rest)))
@@ -76,8 +74,10 @@ enum SpareTree {
         let paths = Array(record.folders.keys) + record.changed + record.removed
         guard !paths.contains(where: { $0.bytes.contains(0x0A) }) else { return }
         var text = Array("\(header)\nm\(hex(record.manifestHash))\n".utf8)
-        for (folder, modified) in record.folders.sorted(by: { $0.key < $1.key }) {
-            text.append(contentsOf: "d\t\(modified)\t".utf8)
+        for (folder, modified) in record.folders {
+            text.append(contentsOf: [UInt8(ascii: "d"), 0x09])
+            modified.append(to: &text)
+            text.append(0x09)
             text.append(contentsOf: folder.bytes)
             text.append(0x0A)
         }

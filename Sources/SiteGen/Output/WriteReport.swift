@@ -7,7 +7,9 @@ public struct WriteReport: Sendable, Hashable {
     public var linkedUnchanged: Int
     /// Files of the previous build that this build no longer produces.
     public var removed: Int
-    /// Files and empty folders that sitegen did not write (a `CNAME`, `.git`), kept as they were.
+    /// Files and empty folders that sitegen did not write (a `CNAME`, `.git`), kept as they were;
+    /// counted only when a whole staging tree is built (a write through the spare tree never
+    /// lists the output).
     public var carriedOver: Int
     /// Hash of the manifest this write left in the output (what `OutputWriter.intactManifestHash`
     /// would compute right after it), when the write produced a new one.
@@ -20,12 +22,4 @@ public struct WriteReport: Sendable, Hashable {
         self.removed = removed
         self.carriedOver = carriedOver
     }
-}
-
-/// What the last build recorded about a page it wrote (see `OutputWriter.reusablePages`).
-public struct ReusablePage: Sendable, Hashable {
-    /// The page's template fingerprint (`OutputFile.fingerprint`).
-    public var fingerprint: UInt64?
-    /// The page's input key (`OutputFile.inputKey`).
-    public var inputKey: UInt64?
 }
