@@ -55,7 +55,8 @@ public enum SiteBuilder {
         var articles: ArticleCache?
     }
 
-    /// Renders the site (taking unchanged articles from the article cache when `articleCache`);
+    /// Renders the site (taking unchanged articles from the article cache when `articleCache`,
+    /// else parsing every file);
     /// pages whose input key or fingerprint is in `reusable` are kept from the previous
     /// output instead of being rendered. Also returns the Markdown cache to save for next time.
     static func render(_ options: BuildOptions, reusable: [String: ReusablePage], articleCache: Bool = true) -> (site: RenderedSite, extras: RenderExtras) {
@@ -84,7 +85,7 @@ public enum SiteBuilder {
         }
 
         // Load: the only stage besides write that touches files.
-        let previousArticles = options.incremental && articleCache ? ArticleCache.load(sourceDirectory: options.sourceDirectory) : nil
+        let previousArticles = options.incremental ? (articleCache ? ArticleCache.load(sourceDirectory: options.sourceDirectory) : ArticleCache()) : nil
         let (loaded, loadDiagnostics, nextArticleCache) = ContentLoader.load(options, reusing: previousArticles)
         extras.articles = nextArticleCache
         diagnostics.append(contentsOf: loadDiagnostics)
@@ -120,20 +121,24 @@ public enum SiteBuilder {
             !article.hasBody && cache.entries[article.id]?.key != MarkdownCache.key(
                 bodyHash: article.bodyHash, bodyLine: article.bodyLine, unsafe: config.markdownUnsafe, summaryWidth: config.summaryWidth)
         }
+        // A body that cannot be read as the cache recorded it (the file was edited during the
+        // build, or the cache does not match the files) means the cache cannot be trusted: the
+        // site is loaded again without it, and the cache is rebuilt.
+        func withoutArticleCache() -> (site: RenderedSite, extras: RenderExtras) {
+            ArticleCache.remove(sourceDirectory: options.sourceDirectory)
+            return render(options, reusable: reusable, articleCache: false)
+        }
         if !unprepared.isEmpty {
-            let (bodies, bodyDiagnostics) = ContentLoader.bodies(of: unprepared, options: options, config: config)
-            diagnostics.append(contentsOf: bodyDiagnostics)
+            guard let bodies = ContentLoader.bodies(of: unprepared, options: options, config: config) else { return withoutArticleCache() }
             graph.supplyBodies(bodies)
         }
-        guard !diagnostics.hasErrors else { return finish([]) }
         var renderer = SiteRenderer(graph: graph, config: content.config, templates: templates, urls: urls, cache: cache, reusable: reusable)
         let needingBodies = renderer.articlesNeedingBodies()
         if !needingBodies.isEmpty {
-            let (bodies, bodyDiagnostics) = ContentLoader.bodies(of: needingBodies.map { renderer.graph.articles[$0] }, options: options, config: config)
-            diagnostics.append(contentsOf: bodyDiagnostics)
+            let articles = needingBodies.map { renderer.graph.articles[$0] }
+            guard let bodies = ContentLoader.bodies(of: articles, options: options, config: config) else { return withoutArticleCache() }
             renderer.supplyBodies(bodies)
         }
-        guard !diagnostics.hasErrors else { return finish([]) }
         let renderedBodies = renderer.prepared.count { $0.html != nil }
         if CacheRewrite.isWorthIt(changed: renderedBodies + abs(cache.entries.count - graph.articles.count), total: graph.articles.count) {
             var entries: [String: MarkdownCache.Entry] = [:]

@@ -213,6 +213,25 @@ import Testing
         _ = SiteBuilder.build(site.options)
         let page = try String(contentsOfFile: site.root + "/public/guonei/fazhi/index.html", encoding: .utf8)
         #expect(!page.contains("缓存里的标题") && page.contains("乙文"))
+        // A cached body hash the file does not have (say the file was changed and its size and
+        // time restored): the build loads the site without the cache, and rebuilds the cache.
+        try Self.age(site)
+        _ = SiteBuilder.build(site.options)
+        var wrong = ArticleCache.load(sourceDirectory: site.root)
+        let cached = try #require(wrong.entries["gongan/e.md"])
+        wrong.entries["gongan/e.md"]?.article = cached.article.withoutBody(hash: cached.article.bodyHash &+ 1)
+        wrong.save(sourceDirectory: site.root)
+        BuildRecord.remove(sourceDirectory: site.root)
+        try replace(site, "content/gongan/d.md", "丁文", "丁文（新）")  // 戊文's neighbour: its page is rendered
+        try Self.age(site)
+        let rebuilt = SiteBuilder.build(site.options)
+        #expect(!rebuilt.diagnostics.hasErrors, "\(rebuilt.diagnostics.items)")
+        var full = site.options
+        full.incremental = false
+        full.outputDirectory = site.root + "/public-full"
+        _ = SiteBuilder.build(full)
+        #expect(try Self.tree(site.options.outputDirectory) == Self.tree(full.outputDirectory))
+        #expect(ArticleCache.load(sourceDirectory: site.root).entries["gongan/e.md"]?.article.bodyHash == cached.article.bodyHash)
         // A cache written for another time zone is not used at all.
         var foreign = ArticleCache.load(sourceDirectory: site.root)
         foreign.timeZone = "America/New_York"
@@ -266,7 +285,7 @@ import Testing
 
     @Test func damagedMarkdownCacheIsIgnored() throws {
         try assertIncrementalMatchesFull({ site in
-            try site.write(".sitegen-cache/markdown.tsv", bytes: Array("sitegen-markdown-cache 2 \(SiteGenVersion.current)\nbroken\tline\n".utf8))
+            try site.write(".sitegen-cache/markdown.tsv", bytes: Array("sitegen-markdown-cache 2 \(SiteGenVersion.engine)\nbroken\tline\n".utf8))
             try replace(site, "content/guonei/fazhi/b.md", "正文段落。", "新的正文。")
         })
     }
@@ -294,7 +313,7 @@ import Testing
 
     @Test func damagedRelatedCacheIsIgnored() throws {
         try assertIncrementalMatchesFull({ site in
-            try site.write(".sitegen-cache/related.bin", bytes: Array("sitegen-related 1 \(SiteGenVersion.current)\n".utf8) + [1, 2, 3])
+            try site.write(".sitegen-cache/related.bin", bytes: Array("sitegen-related 1 \(SiteGenVersion.engine)\n".utf8) + [1, 2, 3])
             try replace(site, "content/gongan/d.md", "tags: [\"反诈\"]", "tags: [\"普法\"]")
         })
     }

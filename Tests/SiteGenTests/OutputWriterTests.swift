@@ -343,14 +343,18 @@ func unsafePathIsRejectedBeforeAnythingIsWritten(path: String, reason: String) t
         try OutputManifest(parsing: Array("sitegen-manifest 2\nbroken\n".utf8), path: "m")
     }
 
-    let bytes = (0..<100).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+    let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 37) }
     let whole = ContentHash.of(bytes)
-    for split in [1, 3, 7, 8, 9, 50] {
+    for split in [1, 3, 7, 8, 9, 31, 32, 33, 50, 64, 97, 299] {
         var hash = ContentHash()
         bytes[..<split].withUnsafeBytes { hash.update($0) }
         bytes[split...].withUnsafeBytes { hash.update($0) }
         #expect(hash.finalize() == whole)
     }
+    var byByte = ContentHash()
+    for byte in bytes { [byte].withUnsafeBytes { byByte.update($0) } }
+    #expect(byByte.finalize() == whole)
+    #expect(ContentHash.of(Array(bytes[..<64])) != ContentHash.of(Array(bytes[..<32] + bytes[32..<64].reversed())))
     #expect(ContentHash.of([1, 2]) != ContentHash.of([2, 1]))
     #expect(ContentHash.of([]) != ContentHash.of([0]))
 }

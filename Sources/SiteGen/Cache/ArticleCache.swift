@@ -36,12 +36,17 @@ struct ArticleCache: Sendable {
         URL(fileURLWithPath: sourceDirectory).appendingPathComponent(MarkdownCache.folderName).appendingPathComponent(fileName).path
     }
 
-    private static var header: [UInt8] { Array("sitegen-articles 1 \(SiteGenVersion.current)\n".utf8) }
+    private static var header: [UInt8] { Array("sitegen-articles 1 \(SiteGenVersion.engine)\n".utf8) }
 
     /// The cache of a site; empty when absent or unusable.
     static func load(sourceDirectory: String) -> ArticleCache {
         guard let data = FileManager.default.contents(atPath: path(sourceDirectory: sourceDirectory)) else { return ArticleCache() }
         return parse([UInt8](data)) ?? ArticleCache()
+    }
+
+    /// Deletes the cache file of a site (it did not match the files it describes).
+    static func remove(sourceDirectory: String) {
+        try? FileManager.default.removeItem(atPath: path(sourceDirectory: sourceDirectory))
     }
 
     /// Saves the cache (temporary file, then rename); failing only costs speed next time.

@@ -28,7 +28,7 @@ struct InputSnapshot: Sendable, Hashable {
             var copy = text + "\u{0}"
             copy.withUTF8 { hash.update(UnsafeRawBufferPointer($0)) }
         }
-        add("sitegen \(SiteGenVersion.current)")
+        add("sitegen \(SiteGenVersion.engine)")
         add("drafts=\(options.includeDrafts) future=\(options.includeFuture) base=\(options.baseURLOverride ?? "-")")
         let root = open(options.sourceDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if root >= 0 { close(root) } }
@@ -118,7 +118,7 @@ struct BuildRecord: Sendable {
     var warnings: [Diagnostic]
 
     static let fileName = "last-build.tsv"
-    private static var header: String { "sitegen-last-build 1 \(SiteGenVersion.current)" }
+    private static var header: String { "sitegen-last-build 1 \(SiteGenVersion.engine)" }
 
     static func path(sourceDirectory: String) -> String {
         URL(fileURLWithPath: sourceDirectory).appendingPathComponent(MarkdownCache.folderName).appendingPathComponent(fileName).path

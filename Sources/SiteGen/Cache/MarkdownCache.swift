@@ -22,7 +22,7 @@ struct MarkdownCache: Sendable {
     static let folderName = ".sitegen-cache"
     /// File name inside the folder.
     static let fileName = "markdown.tsv"
-    private static var header: String { "sitegen-markdown-cache 2 \(SiteGenVersion.current)" }
+    private static var header: String { "sitegen-markdown-cache 2 \(SiteGenVersion.engine)" }
 
     /// Entries by article id.
     var entries: [String: Entry] = [:]
@@ -32,7 +32,7 @@ struct MarkdownCache: Sendable {
 
     /// The key of an article's body (given by its `Article.bodyHash`) under the given settings.
     static func key(bodyHash: UInt64, bodyLine: Int, unsafe: Bool, summaryWidth: Int) -> UInt64 {
-        Fingerprint.of(seed: 0x6D61_726B_646F_776E, SiteGenVersion.current, bodyHash, bodyLine, unsafe, summaryWidth)
+        Fingerprint.of(seed: 0x6D61_726B_646F_776E, SiteGenVersion.engine, bodyHash, bodyLine, unsafe, summaryWidth)
     }
 
     /// The cache file of a site folder.

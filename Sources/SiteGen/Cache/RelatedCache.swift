@@ -11,7 +11,7 @@ import Foundation
 enum RelatedCache {
     /// File name inside the cache folder.
     static let fileName = "related.bin"
-    private static var header: [UInt8] { Array("sitegen-related 1 \(SiteGenVersion.current)\n".utf8) }
+    private static var header: [UInt8] { Array("sitegen-related 1 \(SiteGenVersion.engine)\n".utf8) }
 
     static func path(sourceDirectory: String) -> String {
         URL(fileURLWithPath: sourceDirectory).appendingPathComponent(MarkdownCache.folderName).appendingPathComponent(fileName).path

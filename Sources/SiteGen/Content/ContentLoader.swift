@@ -66,27 +66,23 @@ public enum ContentLoader {
     }
 
     /// Reads and parses again the files of `articles` (taken from the cache without bodies)
-    /// and returns their bodies by article id. A file whose body no longer has the hash the
-    /// build used (edited during the build) is an error.
-    static func bodies(of articles: [Article], options: BuildOptions, config: SiteConfig) -> (bodies: [String: String], diagnostics: Diagnostics) {
+    /// and returns their bodies by article id; `nil` when any of them cannot be read or no
+    /// longer has the body hash the cache recorded (edited during the build, or a cache that
+    /// does not match the files): the caller then loads the site without the cache.
+    static func bodies(of articles: [Article], options: BuildOptions, config: SiteConfig) -> [String: String]? {
         let root = SiteWalker.realPath(options.sourceDirectory) ?? options.sourceDirectory
         let job = ContentParseJob(config: config)
-        let results = ParallelWork.map(articles.count) { index -> (String?, Diagnostics) in
+        let bodies = ParallelWork.map(articles.count) { index -> String? in
             let article = articles[index]
             let result = job.parse(SiteWalker.Entry(relativePath: article.id, absolutePath: root + "/content/" + article.id))
-            guard let parsed = result.article, parsed.bodyHash == article.bodyHash else {
-                var diagnostics = result.diagnostics
-                diagnostics.error("the file changed while the site was being built; build again", at: SourceLocation(path: article.sourcePath))
-                return (nil, diagnostics)
-            }
-            return (parsed.body, Diagnostics())
+            guard let parsed = result.article, parsed.bodyHash == article.bodyHash else { return nil }
+            return parsed.body
         }
-        var bodies: [String: String] = [:]
-        var diagnostics = Diagnostics()
-        for (article, (body, found)) in zip(articles, results) {
-            diagnostics.append(contentsOf: found)
-            if let body { bodies[article.id] = body }
+        var result: [String: String] = [:]
+        for (article, body) in zip(articles, bodies) {
+            guard let body else { return nil }
+            result[article.id] = body
         }
-        return (bodies, diagnostics)
+        return result
     }
 }

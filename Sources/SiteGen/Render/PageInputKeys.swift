@@ -25,7 +25,7 @@ struct PageInputKeys: Sendable {
             Self.articleKey(graph.articles[index], bodyKey: prepared[index].bodyKey)
         }
         site = Fingerprint.of(
-            seed: 0x7061_6765_6B65_7973, SiteGenVersion.current, templatesFingerprint,
+            seed: 0x7061_6765_6B65_7973, SiteGenVersion.engine, templatesFingerprint,
             config.sourceKey, config.baseURL, Self.shapeKey(of: graph)
         )
     }

@@ -51,7 +51,7 @@ struct TemplateLibrary: Sendable {
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         let sources = theme.templates.keys.sorted().flatMap { [$0, theme.templates[$0]!.text] }
-        let fingerprint = Fingerprint.of(seed: 0x7465_6D70_6C61_7465, SiteGenVersion.current, sources)
+        let fingerprint = Fingerprint.of(seed: 0x7465_6D70_6C61_7465, SiteGenVersion.engine, sources)
         let specializable = SpecializationGate.allows(theme.templates.values.map(\.text))
         let library = TemplateLibrary(
             library: MustacheLibrary(templates: templates), fingerprint: fingerprint,
