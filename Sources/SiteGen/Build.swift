@@ -111,7 +111,8 @@ public enum SiteBuilder {
         lap("graph", next: "markdown")
         guard !diagnostics.hasErrors else { return finish([]) }
 
-        // Render: pure.
+        // Render: pure. Bodies it needs that the article cache left out are read first, by the
+        // load stage.
         let urls = SiteURLs(baseURL: content.config.baseURL)
         let cache = options.incremental ? MarkdownCache.load(sourceDirectory: options.sourceDirectory) : MarkdownCache()
         // Articles taken from the build cache come without their bodies: read the bodies the

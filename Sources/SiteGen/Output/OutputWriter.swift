@@ -15,7 +15,12 @@
 /// 5. `syncfs` flushes the staged data (one call for the whole tree instead of an `fsync` per
 ///    file), then `renameat2(RENAME_EXCHANGE)` swaps staging and output in one step, and the
 ///    parent folder is `fsync`ed so the swap itself is durable.
-/// 6. The old tree, now under the staging name, is deleted.
+/// 6. The old tree, now under the staging name, becomes the spare tree for the next write.
+///
+/// When the last write left a spare tree it can trust (`SpareTree`), step 4 is replaced by
+/// bringing that spare up to date and giving it this build's changes, so a small change costs
+/// the change, not the site; a spare that cannot take the change is dropped and a whole tree is
+/// staged.
 ///
 /// A failure or a kill before step 5 leaves the previous output exactly as it was (it is never
 /// written to); the staging tree is removed on failure, or by the next build after a kill.
