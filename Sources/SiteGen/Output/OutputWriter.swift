@@ -151,11 +151,7 @@ public struct OutputWriter: Sendable {
         var staged = try stageFiles(plan, carried: [], stager: stager)
 
         let removed = previous.manifest.entries.keys.filter { plan.fileIndex[$0] == nil }
-        let failures = DisjointSlots<any Error>(count: removed.count)
-        ParallelWork.forEach(count: removed.count) { index in
-            do { try SystemCalls.removeFile(spare.appending(removed[index])) } catch { failures.set(index, error) }
-        }
-        if let failure = (0..<removed.count).lazy.compactMap({ failures[$0] }).first { throw failure }
+        try FileSystemBatch.forEach(removed) { try SystemCalls.removeFile(spare.appending($0)) }
         // Folders left empty go; one still holding someone else's files stays.
         var removedFolders: Set<BytePath> = []
         let emptied = Set(removed.flatMap(\.ancestors)).subtracting(plan.directories)
@@ -304,16 +300,7 @@ public struct OutputWriter: Sendable {
             directories.formUnion(entry.path.ancestors)
         }
         let carriedFolders = Set(carried.filter { $0.kind == .directory }.map(\.path))
-        // Parents before children: one depth at a time, each depth on two threads.
-        let byDepth = Dictionary(grouping: directories.subtracting(carriedFolders)) { $0.bytes.count { $0 == UInt8(ascii: "/") } }
-        for depth in byDepth.keys.sorted() {
-            let level = byDepth[depth]!
-            let failures = DisjointSlots<any Error>(count: level.count)
-            ParallelWork.forEach(count: level.count) { index in
-                do { try SystemCalls.makeDirectory(staging.appending(level[index])) } catch { failures.set(index, error) }
-            }
-            if let failure = (0..<level.count).lazy.compactMap({ failures[$0] }).first { throw failure }
-        }
+        try FileSystemBatch.makeFolders(directories.subtracting(carriedFolders), in: staging, existingAllowed: false)
 
         let stager = FileStager(output: output, staging: staging, previous: previous.manifest)
         var staged = try stageFiles(plan, carried: carried, stager: stager)

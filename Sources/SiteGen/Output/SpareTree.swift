@@ -141,7 +141,7 @@ enum SpareTree {
 
     /// Gives `folders` of `root` the modification time `time` (see `settledTime`).
     static func settle(_ folders: some Collection<BytePath>, in root: BytePath, at time: FileTimestamp) throws {
-        try forEachInParallel(Array(folders)) { try SystemCalls.setModified(absolute($0, in: root), to: time) }
+        try FileSystemBatch.forEach(Array(folders)) { try SystemCalls.setModified(absolute($0, in: root), to: time) }
     }
 
     /// The record of `output` after a write that settled its changed folders at `settled`;
@@ -180,9 +180,9 @@ enum SpareTree {
     static func catchUp(_ spare: BytePath, output: BytePath, record: Record) throws {
         let fresh = try SystemCalls.status(of: spare) == nil
         if fresh { try SystemCalls.makeDirectory(spare) }
-        try forEachInParallel(record.removed) { try SystemCalls.removeFile(spare.appending($0)) }
+        try FileSystemBatch.forEach(record.removed) { try SystemCalls.removeFile(spare.appending($0)) }
         try makeFolders(for: record.changed, in: spare, except: [:])
-        try forEachInParallel(record.changed) { path in
+        try FileSystemBatch.forEach(record.changed) { path in
             let destination = spare.appending(path)
             if !fresh { try SystemCalls.removeFile(destination) }
             if let code = SystemCalls.hardLink(output.appending(path), destination) {
@@ -205,43 +205,13 @@ enum SpareTree {
                 if existing[ancestor] != nil || !wanted.insert(ancestor).inserted { break }
             }
         }
-        // Parents before children: one depth at a time, each depth on two threads.
-        var created: Set<BytePath> = []
-        let byDepth = Dictionary(grouping: wanted) { $0.bytes.count { $0 == BytePath.separator } }
-        for depth in byDepth.keys.sorted() {
-            let level = byDepth[depth]!
-            let outcomes = DisjointSlots<Result<Bool, any Error>>(count: level.count)
-            ParallelWork.forEach(count: level.count) { index in
-                let path = root.appending(level[index])
-                outcomes.set(index, Result {
-                    do {
-                        try SystemCalls.makeDirectory(path)
-                        return true
-                    } catch OutputError.fileSystem(_, _, EEXIST) {
-                        guard try SystemCalls.status(of: path)?.kind == .directory else {
-                            throw OutputError.fileSystem(operation: "create folder", path: path.description, code: EEXIST)
-                        }
-                        return false
-                    }
-                })
-            }
-            for (index, folder) in level.enumerated() where try outcomes[index]!.get() { created.insert(folder) }
-        }
-        return created
+        return try FileSystemBatch.makeFolders(wanted, in: root, existingAllowed: true)
     }
 
     // MARK: Helpers
 
     private static func absolute(_ folder: BytePath, in output: BytePath) -> BytePath {
         folder.bytes.isEmpty ? output : output.appending(folder)
-    }
-
-    private static func forEachInParallel(_ paths: [BytePath], _ body: @Sendable (BytePath) throws -> Void) throws {
-        let failures = DisjointSlots<any Error>(count: paths.count)
-        ParallelWork.forEach(count: paths.count) { index in
-            do { try body(paths[index]) } catch { failures.set(index, error) }
-        }
-        if let failure = (0..<paths.count).lazy.compactMap({ failures[$0] }).first { throw failure }
     }
 
     private static func hex(_ value: UInt64) -> String {

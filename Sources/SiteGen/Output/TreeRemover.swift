@@ -1,8 +1,9 @@
 /// Deletes a folder tree without following symbolic links: files in parallel, then folders
 /// deepest first.
 ///
-/// Why not `FileManager.removeItem`: the old output has as many files as the site, and this
-/// runs after every build; parallel `unlink` halves the wait on two cores.
+/// Why not `FileManager.removeItem`: the trees it removes (a spare tree that can no longer be
+/// trusted, a staging tree left by a killed build) have as many files as the site; parallel
+/// `unlink` halves the wait on two cores.
 enum TreeRemover {
     /// Removes `root` and everything below it; a missing `root` is fine.
     static func remove(_ root: BytePath) throws {
@@ -12,27 +13,13 @@ enum TreeRemover {
             return
         }
         let entries = try DirectoryWalker.entries(under: root)
-        let files = entries.filter { $0.kind != .directory }
-        let failures = DisjointSlots<OutputError>(count: files.count)
-        ParallelWork.forEach(count: files.count) { index in
-            do {
-                try SystemCalls.removeFile(root.appending(files[index].path))
-            } catch {
-                failures.set(index, error as? OutputError ?? .fileSystem(operation: "remove", path: files[index].path.description, code: 0))
-            }
+        try FileSystemBatch.forEach(entries.filter { $0.kind != .directory }.map(\.path)) {
+            try SystemCalls.removeFile(root.appending($0))
         }
-        for index in files.indices {
-            if let failure = failures[index] { throw failure }
-        }
-        // Children before parents: the deepest folders first, each depth on two threads.
-        let folders = Dictionary(grouping: entries.filter { $0.kind == .directory }) { $0.path.bytes.count { $0 == UInt8(ascii: "/") } }
+        // Children before parents: the deepest folders first, each depth on all cores.
+        let folders = Dictionary(grouping: entries.filter { $0.kind == .directory }.map(\.path)) { $0.bytes.count { $0 == BytePath.separator } }
         for depth in folders.keys.sorted(by: >) {
-            let level = folders[depth]!
-            let failures = DisjointSlots<any Error>(count: level.count)
-            ParallelWork.forEach(count: level.count) { index in
-                do { try SystemCalls.removeDirectory(root.appending(level[index].path)) } catch { failures.set(index, error) }
-            }
-            if let failure = (0..<level.count).lazy.compactMap({ failures[$0] }).first { throw failure }
+            try FileSystemBatch.forEach(folders[depth]!) { try SystemCalls.removeDirectory(root.appending($0)) }
         }
         try SystemCalls.removeDirectory(root)
     }
