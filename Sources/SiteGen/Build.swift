@@ -118,10 +118,7 @@ public enum SiteBuilder {
         // Articles taken from the build cache come without their bodies: read the bodies the
         // Markdown cache cannot stand for, then those of the pages that are not kept.
         let config = content.config
-        let unprepared = graph.articles.filter { article in
-            !article.hasBody && cache.entries[article.id]?.key != MarkdownCache.key(
-                bodyHash: article.bodyHash, bodyLine: article.bodyLine, unsafe: config.markdownUnsafe, summaryWidth: config.summaryWidth)
-        }
+        let unprepared = graph.articles.filter { !$0.hasBody && cache.entries[$0.id]?.key != MarkdownCache.key(of: $0, config: config) }
         // A body that cannot be read as the cache recorded it (the file was edited during the
         // build, or the cache does not match the files) means the cache cannot be trusted: the
         // site is loaded again without it, and the cache is rebuilt.

@@ -51,7 +51,7 @@ struct ArticleCache: Sendable {
 
     /// Saves the cache (temporary file, then rename); failing only costs speed next time.
     func save(sourceDirectory: String) {
-        MarkdownCache.writeAtomically(serialized(), to: Self.path(sourceDirectory: sourceDirectory))
+        CacheFile.write(serialized(), to: Self.path(sourceDirectory: sourceDirectory))
     }
 
     // MARK: Format: header, record count, record offsets, records (decoded in parallel)

@@ -163,7 +163,7 @@ struct BuildRecord: Sendable {
             text += [location.path, String(location.line), String(location.column), warning.message, warning.sourceLine ?? ""]
                 .map(MarkdownCache.escape).joined(separator: "\t") + "\n"
         }
-        MarkdownCache.writeAtomically(text, to: Self.path(sourceDirectory: sourceDirectory))
+        CacheFile.write(Array(text.utf8), to: Self.path(sourceDirectory: sourceDirectory))
     }
 
     /// Forgets the record, so the next build does all its work.

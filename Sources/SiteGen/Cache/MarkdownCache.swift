@@ -30,9 +30,12 @@ struct MarkdownCache: Sendable {
     /// An empty cache.
     init(entries: [String: Entry] = [:]) { self.entries = entries }
 
-    /// The key of an article's body (given by its `Article.bodyHash`) under the given settings.
-    static func key(bodyHash: UInt64, bodyLine: Int, unsafe: Bool, summaryWidth: Int) -> UInt64 {
-        Fingerprint.of(seed: 0x6D61_726B_646F_776E, SiteGenVersion.engine, bodyHash, bodyLine, unsafe, summaryWidth)
+    /// The key of an article's body (given by its `Article.bodyHash`) under the site's settings.
+    static func key(of article: Article, config: SiteConfig) -> UInt64 {
+        Fingerprint.of(
+            seed: 0x6D61_726B_646F_776E, SiteGenVersion.engine, article.bodyHash, article.bodyLine,
+            config.markdownUnsafe, config.summaryWidth
+        )
     }
 
     /// The cache file of a site folder.
@@ -116,26 +119,7 @@ struct MarkdownCache: Sendable {
     /// Writes the cache into the site folder (temporary file, then rename, so a killed build
     /// never leaves half a file). Failing to write (a read-only checkout) only costs speed.
     func save(sourceDirectory: String) {
-        Self.writeAtomically(serialized(), to: Self.path(sourceDirectory: sourceDirectory))
-    }
-
-    /// Writes `text` to `target` through a temporary file and a rename; errors are ignored
-    /// (a cache that cannot be written only costs speed).
-    static func writeAtomically(_ text: String, to target: String) {
-        writeAtomically(Array(text.utf8), to: target)
-    }
-
-    /// Writes `bytes` to `target` the same way.
-    static func writeAtomically(_ bytes: [UInt8], to target: String) {
-        let folder = (target as NSString).deletingLastPathComponent
-        let temporary = target + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, target) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-        }
+        CacheFile.write(Array(serialized().utf8), to: Self.path(sourceDirectory: sourceDirectory))
     }
 
     static func escape(_ text: some StringProtocol) -> String {

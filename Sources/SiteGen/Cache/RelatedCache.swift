@@ -63,6 +63,6 @@ enum RelatedCache {
 
     /// Saves the lists (temporary file, then rename); failing only costs speed next time.
     static func save(_ memo: RelatedArticles.Memo, sourceDirectory: String) {
-        MarkdownCache.writeAtomically(serialized(memo), to: path(sourceDirectory: sourceDirectory))
+        CacheFile.write(serialized(memo), to: path(sourceDirectory: sourceDirectory))
     }
 }

@@ -85,7 +85,7 @@ struct ContentParseJob: Sendable {
         result.diagnostics.append(contentsOf: diagnostics)
         if !result.diagnostics.hasErrors { result.article = article }
         if cache != nil, let article, result.diagnostics.items.isEmpty, status.size == Int64(bytes.count),
-           (status.modified.seconds, status.modified.nanoseconds) < (cacheableBefore.seconds, cacheableBefore.nanoseconds) {
+           status.modified < cacheableBefore {
             result.cacheEntry = ArticleCache.Entry(size: status.size, modified: status.modified, article: article.withoutBody(hash: article.bodyHash))
         }
         return result

@@ -2,7 +2,7 @@
 ///
 /// Why: "unchanged" is decided by size plus exact mtime; whole seconds would miss an edit made
 /// within the same second as the previous build.
-struct FileTimestamp: Hashable, Sendable, CustomStringConvertible {
+struct FileTimestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Seconds since the epoch.
     var seconds: Int64
     /// Nanoseconds within the second.
@@ -63,6 +63,11 @@ struct FileTimestamp: Hashable, Sendable, CustomStringConvertible {
             }
             bytes.append(contentsOf: raw)
         }
+    }
+
+    /// Earlier first.
+    static func < (lhs: FileTimestamp, rhs: FileTimestamp) -> Bool {
+        (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
     }
 
     /// A timestamp from its parts.

@@ -124,7 +124,7 @@ struct OutputManifest: Sendable {
     }
 
     /// 16 lower-case hex digits.
-    private static func hex(_ value: UInt64) -> String {
+    static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

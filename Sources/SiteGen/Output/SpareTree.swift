@@ -73,7 +73,7 @@ enum SpareTree {
     static func saveRecord(_ record: Record, _ location: OutputLocation) throws {
         let paths = Array(record.folders.keys) + record.changed + record.removed
         guard !paths.contains(where: { $0.bytes.contains(0x0A) }) else { return }
-        var text = Array("\(header)\nm\(hex(record.manifestHash))\n".utf8)
+        var text = Array("\(header)\nm\(OutputManifest.hex(record.manifestHash))\n".utf8)
         for (folder, modified) in record.folders {
             text.append(contentsOf: [UInt8(ascii: "d"), 0x09])
             modified.append(to: &text)
@@ -152,7 +152,7 @@ enum SpareTree {
         manifestHash: UInt64, changed: [BytePath], removed: [BytePath]
     ) throws -> Record? {
         let times = try folderTimes(Array(folders), in: output)
-        guard times.values.allSatisfy({ ($0.seconds, $0.nanoseconds) <= (settled.seconds, settled.nanoseconds) }) else { return nil }
+        guard times.values.allSatisfy({ $0 <= settled }) else { return nil }
         return Record(manifestHash: manifestHash, folders: times, changed: changed, removed: removed)
     }
 
@@ -212,10 +212,5 @@ enum SpareTree {
 
     private static func absolute(_ folder: BytePath, in output: BytePath) -> BytePath {
         folder.bytes.isEmpty ? output : output.appending(folder)
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

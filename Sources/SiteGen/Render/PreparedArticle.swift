@@ -19,7 +19,7 @@ struct PreparedArticle: Sendable {
         let articles = graph.articles
         return ParallelWork.map(articles.count) { index in
             let article = articles[index]
-            let key = MarkdownCache.key(bodyHash: article.bodyHash, bodyLine: article.bodyLine, unsafe: config.markdownUnsafe, summaryWidth: config.summaryWidth)
+            let key = MarkdownCache.key(of: article, config: config)
             var html: String?
             let entry: MarkdownCache.Entry
             if let cached = cache.entries[article.id], cached.key == key {
