@@ -60,7 +60,20 @@ public enum SiteBuilder {
     /// pages whose input key or fingerprint is in `reusable` are kept from the previous
     /// output instead of being rendered. Also returns the Markdown cache to save for next time.
     static func render(_ options: BuildOptions, reusable: [String: ReusablePage], articleCache: Bool = true) -> (site: RenderedSite, extras: RenderExtras) {
+        render(options, reusable: Prefetch(ready: reusable), articleCache: articleCache)
+    }
+
+    /// `render(_:reusable:articleCache:)` with the reusable pages still being read.
+    static func render(
+        _ options: BuildOptions, reusable: Prefetch<[String: ReusablePage]>, articleCache: Bool = true, listing: ContentListing? = nil
+    ) -> (site: RenderedSite, extras: RenderExtras) {
         let start = Date()
+        // The caches are read while the content is listed and parsed.
+        let source = options.sourceDirectory
+        let previousArticles = options.incremental
+            ? Prefetch { articleCache ? ArticleCache.load(sourceDirectory: source) : ArticleCache() } : nil
+        let previousRelated = options.incremental ? Prefetch { RelatedCache.load(sourceDirectory: source) } : nil
+        let markdownCache = Prefetch { options.incremental ? MarkdownCache.load(sourceDirectory: source) : MarkdownCache() }
         var diagnostics = Diagnostics()
         var phases: [(name: String, seconds: Double)] = []
         var phaseStart = Date()
@@ -85,8 +98,7 @@ public enum SiteBuilder {
         }
 
         // Load: the only stage besides write that touches files.
-        let previousArticles = options.incremental ? (articleCache ? ArticleCache.load(sourceDirectory: options.sourceDirectory) : ArticleCache()) : nil
-        let (loaded, loadDiagnostics, nextArticleCache) = ContentLoader.load(options, reusing: previousArticles)
+        let (loaded, loadDiagnostics, nextArticleCache) = ContentLoader.load(options, reusing: previousArticles, listing: listing)
         extras.articles = nextArticleCache
         diagnostics.append(contentsOf: loadDiagnostics)
         lap("load", next: "graph")
@@ -104,9 +116,9 @@ public enum SiteBuilder {
         }
 
         // Graph: pure.
-        let previousRelated = options.incremental ? RelatedCache.load(sourceDirectory: options.sourceDirectory) : nil
-        var (graph, graphDiagnostics, related) = SiteGraphBuilder.build(content, options: options, reusing: previousRelated)
-        if related.key != previousRelated?.key { extras.related = related }
+        let previousRelatedLists = previousRelated?.value
+        var (graph, graphDiagnostics, related) = SiteGraphBuilder.build(content, options: options, reusing: previousRelatedLists)
+        if related.key != previousRelatedLists?.key { extras.related = related }
         diagnostics.append(contentsOf: graphDiagnostics)
         lap("graph", next: "markdown")
         guard !diagnostics.hasErrors else { return finish([]) }
@@ -114,7 +126,7 @@ public enum SiteBuilder {
         // Render: pure. Bodies it needs that the article cache left out are read first, by the
         // load stage.
         let urls = SiteURLs(baseURL: content.config.baseURL)
-        let cache = options.incremental ? MarkdownCache.load(sourceDirectory: options.sourceDirectory) : MarkdownCache()
+        let cache = markdownCache.value
         // Articles taken from the build cache come without their bodies: read the bodies the
         // Markdown cache cannot stand for, then those of the pages that are not kept.
         let config = content.config
@@ -130,7 +142,7 @@ public enum SiteBuilder {
             guard let bodies = ContentLoader.bodies(of: unprepared, options: options, config: config) else { return withoutArticleCache() }
             graph.supplyBodies(bodies)
         }
-        var renderer = SiteRenderer(graph: graph, config: content.config, templates: templates, urls: urls, cache: cache, reusable: reusable)
+        var renderer = SiteRenderer(graph: graph, config: content.config, templates: templates, urls: urls, cache: cache, reusable: reusable.value)
         let needingBodies = renderer.articlesNeedingBodies()
         if !needingBodies.isEmpty {
             let articles = needingBodies.map { renderer.graph.articles[$0] }
@@ -161,25 +173,35 @@ public enum SiteBuilder {
         var writer = OutputWriter(outputDirectory: options.outputDirectory, sourceDirectory: options.sourceDirectory)
         writer.progress = options.progress
         let output = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
-        let inputs = options.incremental ? InputSnapshot.take(options) : nil
+        let listing = options.incremental ? ContentListing.take(sourceDirectory: options.sourceDirectory) : nil
+        let inputs = listing.map { InputSnapshot.take(options, content: $0) }
         if !options.incremental { BuildRecord.remove(sourceDirectory: options.sourceDirectory) }
         if let inputs, var site = lastBuildIfUpToDate(options, inputs: inputs, output: output, writer: writer) {
             site.stats.seconds = Date().timeIntervalSince(start)
             return site
         }
-        let previous = options.incremental ? writer.readPrevious() : nil
+        // The previous output is read while the content loads.
+        let previousOutput = options.incremental ? Prefetch { [writer] in writer.readPrevious() } : nil
+        let reusable = previousOutput.map { previous in Prefetch { previous.value?.reusablePages ?? [:] } } ?? Prefetch(ready: [:])
         let inputsChecked = Date().timeIntervalSince(start)
-        var (site, extras) = render(options, reusable: previous?.reusablePages ?? [:])
+        var (site, extras) = render(options, reusable: reusable, listing: listing)
+        let previous = previousOutput?.value
         site.stats.phases.insert(("inputs", inputsChecked), at: 0)
         guard !site.diagnostics.hasErrors else { return site }
         let writeStart = Date()
+        var cachesSaved: Prefetch<Void>?
         do {
+            // The caches describe the sources, not the output: once the output folder is known
+            // to be one sitegen may write, they are saved while the output is written.
+            try writer.checkOutputFolder()
+            let source = options.sourceDirectory
+            cachesSaved = options.incremental ? Prefetch { [extras] in
+                extras.cache?.save(sourceDirectory: source)
+                extras.related.map { RelatedCache.save($0, sourceDirectory: source) }
+                extras.articles?.save(sourceDirectory: source)
+            } : nil
             let report = try writer.write(site.files, previous: previous)
-            if options.incremental {
-                extras.cache?.save(sourceDirectory: options.sourceDirectory)
-                extras.related.map { RelatedCache.save($0, sourceDirectory: options.sourceDirectory) }
-                extras.articles?.save(sourceDirectory: options.sourceDirectory)
-            }
+            cachesSaved?.value
             if let inputs, let manifestHash = report.manifestHash ?? writer.intactManifestHash() {
                 BuildRecord(
                     inputs: inputs, output: output, manifestHash: manifestHash, nextPublication: extras.nextPublication,
@@ -190,6 +212,7 @@ public enum SiteBuilder {
             site.stats.written = report.written
             site.stats.removed = report.removed
         } catch {
+            cachesSaved?.value
             site.diagnostics.error("cannot write the site: \(error)")
         }
         site.stats.seconds = Date().timeIntervalSince(start)

@@ -130,6 +130,27 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("content/guonei/fazhi: warning: symbolic link to ") && $0.hasSuffix("skipped: it points outside the site folder") })
     }
 
+    @Test func walkerListsEveryFolderInPathOrderWithEachFileStatus() throws {
+        let site = try TemporarySite(files: [
+            "content/b/x.md": "12345", "content/a/z/y.md": "1", "content/a/b.md": "", "content/top.txt": "ab",
+            "content/a-b/c.md": "abc", "content/.hidden/h.md": "", "content/a/.swp": "",
+        ])
+        defer { site.remove() }
+        // No link: the top-level folders are listed in parallel.
+        var walker = SiteWalker(siteRoot: site.root)
+        let entries = walker.files(in: "content")
+        #expect(entries.map(\.relativePath) == ["a-b/c.md", "a/b.md", "a/z/y.md", "b/x.md", "top.txt"])
+        #expect(entries.map { $0.status?.size } == [3, 0, 1, 5, 2])
+        #expect(entries.allSatisfy { $0.absolutePath == walker.siteRoot + "/content/" + $0.relativePath })
+        #expect(walker.diagnostics.items.isEmpty)
+        // A link anywhere: one serial walk, the same order, and the second way into a folder is
+        // skipped with a warning whichever thread would have reached it first.
+        try FileManager.default.createSymbolicLink(atPath: site.root + "/content/b/again", withDestinationPath: site.root + "/content/a/z")
+        var linkWalker = SiteWalker(siteRoot: site.root)
+        #expect(linkWalker.files(in: "content").map(\.relativePath) == entries.map(\.relativePath))
+        #expect(linkWalker.diagnostics.items.map(\.description) == ["content/b/again: warning: folder skipped: it was already visited (a symbolic link loop?)"])
+    }
+
     @Test func loadsAGeneratedCorpusWithoutErrors() throws {
         // The repository root's sibling `shared/` (from a worktree under wt/, one more level up).
         let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

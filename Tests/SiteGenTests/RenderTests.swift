@@ -25,6 +25,26 @@ import Testing
 
     let pages = RenderTests.render()
 
+    @Test(arguments: [
+        ("/uploads/2017/12/a.jpg?v=2#top", "guonei/fazhi", "uploads/2017/12/a.jpg"),
+        ("../shehui/b.html", "guonei/fazhi", "guonei/shehui/b.html"),
+        ("./c.html", "guonei", "guonei/c.html"),
+        ("../../../../x.html", "guonei", "x.html"),
+        ("sub/", "guonei", "guonei/sub/"),
+        ("/", "guonei", ""),
+        ("%E5%9B%BE%E7%89%87.jpg", "guonei", "guonei/图片.jpg"),
+        ("图片/甲.jpg", "山东", "山东/图片/甲.jpg"),
+        ("a//b/./c.html", "", "a/b/c.html"),
+    ])
+    func localReferencesResolveToOutputPaths(destination: String, directory: String, expected: String) {
+        #expect(ReferenceChecker.localPath(destination, relativeTo: directory) == expected)
+    }
+
+    @Test(arguments: ["https://example.cn/a.html", "//cdn.example.cn/a.js", "mailto:x@example.cn", "#top", "?page=2", "tel:110"])
+    func externalReferencesAreNotChecked(destination: String) {
+        #expect(ReferenceChecker.localPath(destination, relativeTo: "guonei") == nil)
+    }
+
     @Test func writesEveryKindOfPage() {
         let paths = Set(pages.keys)
         for path in [

@@ -5,8 +5,9 @@ import Darwin
 #endif
 import Foundation
 
-/// A digest of everything a build reads: the name, size and modification time of `site.yml`
-/// and of every file under `content/` and `themes/`, plus the options and engine version.
+/// A digest of everything a build reads: the name, size and modification time of `site.yml`,
+/// of every file under `themes/` and of every file the content listing found (with the
+/// listing's warnings), plus the options and engine version.
 ///
 /// Why: if the digest equals the one of the last successful build, the output folder is still
 /// intact and no article's publication time has come since, then that build's output is
@@ -18,11 +19,11 @@ struct InputSnapshot: Sendable, Hashable {
     /// Files listed.
     var files: Int
 
-    /// Lists the inputs of the site at `sourceDirectory` under `options`.
+    /// Lists the inputs of the site at `sourceDirectory` under `options`; `content` is the
+    /// listing of `content/` the build then loads.
     ///
-    /// Names are compared and hashed as bytes and every `stat` is relative to an open folder;
-    /// the top-level folders of `content/` are listed in parallel.
-    static func take(_ options: BuildOptions) -> InputSnapshot {
+    /// Names are compared and hashed as bytes and every `stat` is relative to an open folder.
+    static func take(_ options: BuildOptions, content: ContentListing) -> InputSnapshot {
         var hash = ContentHash()
         func add(_ text: String) {
             var copy = text + "\u{0}"
@@ -35,7 +36,11 @@ struct InputSnapshot: Sendable, Hashable {
         var files = 0
         for top in ["site.yml", "content", "themes"] {
             var listing = Listing()
-            listing.walk(parent: root, name: Array(top.utf8), relative: Array(top.utf8), depth: 0, parallelBelow: top == "content")
+            if top == "content" {
+                listing.add(content)
+            } else {
+                listing.walk(parent: root, name: Array(top.utf8), relative: Array(top.utf8), depth: 0)
+            }
             withUnsafeBytes(of: listing.hash.finalize().littleEndian) { hash.update($0) }
             files += listing.files
         }
@@ -53,7 +58,20 @@ struct InputSnapshot: Sendable, Hashable {
             withUnsafeBytes(of: UInt8(0)) { hash.update($0) }
         }
 
-        mutating func walk(parent: Int32, name: [UInt8], relative: [UInt8], depth: Int, parallelBelow: Bool = false) {
+        /// Adds the files of a content listing and its warnings.
+        mutating func add(_ content: ContentListing) {
+            for entry in content.entries {
+                add(Array(entry.relativePath.utf8))
+                let status = entry.status
+                var fields = (UInt64(bitPattern: status?.size ?? -1), UInt64(bitPattern: status?.modified.seconds ?? -1),
+                              UInt64(bitPattern: status?.modified.nanoseconds ?? -1))
+                withUnsafeBytes(of: &fields) { hash.update($0) }
+                files += 1
+            }
+            for diagnostic in content.diagnostics { add(Array(diagnostic.description.utf8)) }
+        }
+
+        mutating func walk(parent: Int32, name: [UInt8], relative: [UInt8], depth: Int) {
             var info = stat()
             let found = parent >= 0 && (name + [0]).withUnsafeBufferPointer { pointer in
                 pointer.withMemoryRebound(to: CChar.self) { fstatat(parent, $0.baseAddress!, &info, 0) == 0 }
@@ -83,21 +101,8 @@ struct InputSnapshot: Sendable, Hashable {
             }
             names.sort { $0.lexicographicallyPrecedes($1) }
             let descriptor = dirfd(directory)
-            if parallelBelow {
-                let names = names
-                let listings = ParallelWork.map(names.count) { index in
-                    var listing = Listing()
-                    listing.walk(parent: descriptor, name: names[index], relative: relative + [UInt8(ascii: "/")] + names[index], depth: depth + 1)
-                    return listing
-                }
-                for listing in listings {
-                    withUnsafeBytes(of: listing.hash.finalize().littleEndian) { hash.update($0) }
-                    files += listing.files
-                }
-            } else {
-                for child in names {
-                    walk(parent: descriptor, name: child, relative: relative + [UInt8(ascii: "/")] + child, depth: depth + 1)
-                }
+            for child in names {
+                walk(parent: descriptor, name: child, relative: relative + [UInt8(ascii: "/")] + child, depth: depth + 1)
             }
         }
     }

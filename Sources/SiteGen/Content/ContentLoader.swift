@@ -17,7 +17,10 @@ public enum ContentLoader {
     /// Loads the site, taking articles whose file is unchanged from `cache` (without their
     /// bodies, see `Article.hasBody`); also returns the cache to keep for the next build, `nil`
     /// when no cache was given or it is still exact.
-    static func load(_ options: BuildOptions, reusing cache: ArticleCache?) -> (content: SiteContent?, diagnostics: Diagnostics, cache: ArticleCache?) {
+    /// `listing` is the walk of `content/` when the caller already made it.
+    static func load(
+        _ options: BuildOptions, reusing cachedArticles: Prefetch<ArticleCache>?, listing: ContentListing? = nil
+    ) -> (content: SiteContent?, diagnostics: Diagnostics, cache: ArticleCache?) {
         var diagnostics = Diagnostics()
         let root = SiteWalker.realPath(options.sourceDirectory) ?? options.sourceDirectory
         let (loadedConfig, configDiagnostics) = ConfigLoader.load(siteDirectory: root)
@@ -27,36 +30,43 @@ public enum ContentLoader {
             config.baseURL = ConfigLoader.normalisedBaseURL(override)
         }
 
-        var walker = SiteWalker(siteRoot: root)
-        let entries = walker.files(in: "content")
-        diagnostics.append(contentsOf: walker.diagnostics)
+        let listing = listing ?? ContentListing.take(sourceDirectory: root)
+        let entries = listing.entries
+        diagnostics.append(contentsOf: listing.diagnostics)
         let markdown = entries.filter { $0.relativePath.hasSuffix(".md") }
         let assets = entries.filter { !$0.relativePath.hasSuffix(".md") }.map {
             StaticFile(outputPath: $0.relativePath, sourcePath: $0.absolutePath)
         }
 
+        let cache = cachedArticles?.value
         let usable = cache.map { $0.timeZone == config.timeZone.identifier ? $0 : ArticleCache() }
         let job = ContentParseJob(config: config, cache: usable)
         let results = job.run(markdown)
         var articles: [Article] = []
         var indexes: [String: ColumnIndex] = [:]
-        var nextCache = ArticleCache()
-        nextCache.timeZone = config.timeZone.identifier
         var reused = 0
         var parsed = 0
         articles.reserveCapacity(results.count)
-        for (entry, result) in zip(markdown, results) {
+        for result in results {
             diagnostics.append(contentsOf: result.diagnostics)
             if let article = result.article { articles.append(article) }
             if let index = result.columnIndex { indexes[index.columnPath] = index }
-            if let cacheEntry = result.cacheEntry {
-                nextCache.entries[entry.relativePath] = cacheEntry
+            if result.cacheEntry != nil {
                 if result.fromCache { reused += 1 } else { parsed += 1 }
             }
         }
         let gone = (usable?.entries.count ?? 0) - reused
-        let cacheChanged = usable?.timeZone != nextCache.timeZone
-            || CacheRewrite.isWorthIt(changed: parsed + gone, total: nextCache.entries.count)
+        let cacheChanged = usable?.timeZone != config.timeZone.identifier
+            || CacheRewrite.isWorthIt(changed: parsed + gone, total: reused + parsed)
+        // The next cache is assembled only when it will be saved.
+        var nextCache = ArticleCache()
+        if cache != nil && cacheChanged {
+            nextCache.timeZone = config.timeZone.identifier
+            nextCache.entries.reserveCapacity(reused + parsed)
+            for (entry, result) in zip(markdown, results) {
+                if let cacheEntry = result.cacheEntry { nextCache.entries[entry.relativePath] = cacheEntry }
+            }
+        }
 
         let theme = ThemeLoader.load(name: config.theme, siteRoot: root, declaredAt: config.themeLocation)
         diagnostics.append(contentsOf: theme.diagnostics)

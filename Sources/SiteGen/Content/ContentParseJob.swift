@@ -43,7 +43,7 @@ struct ContentParseJob: Sendable {
         var result = FileResult()
         let (folder, name) = ArticleParser.split(id: entry.relativePath)
         if let cached = cache?.entries[entry.relativePath], name != "_index",
-           let status = try? SystemCalls.statusFollowingLinks(of: BytePath(entry.absolutePath)),
+           let status = entry.status ?? (try? SystemCalls.statusFollowingLinks(of: BytePath(entry.absolutePath))),
            cached.size == status.size, cached.modified == status.modified, columnPaths.contains(folder) {
             result.article = cached.article
             result.cacheEntry = cached

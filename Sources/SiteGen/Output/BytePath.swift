@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A file system path kept as raw bytes.
 ///
 /// Why: Swift `String` equality and hashing use Unicode canonical equivalence, so `é` (NFC) and
@@ -16,6 +22,18 @@ struct BytePath: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The given bytes.
     init(bytes: [UInt8]) {
         self.bytes = bytes
+    }
+
+    /// Hashes the bytes as one block (the synthesized hash feeds the hasher byte by byte, which
+    /// showed up in profiles of builds with 90,000 output files).
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    static func == (lhs: BytePath, rhs: BytePath) -> Bool {
+        lhs.bytes.count == rhs.bytes.count && lhs.bytes.withUnsafeBytes { left in
+            rhs.bytes.withUnsafeBytes { right in left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0 }
+        }
     }
 
     /// `self/relative`.

@@ -70,20 +70,29 @@ struct OutputManifest: Sendable {
     }
 
     init(parsing bytes: [UInt8], path: String) throws {
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard let first = lines.first else { throw OutputError.damagedManifest(path: path, line: 1) }
+        // Line starts first (one pass), then the lines in parallel, each read field by field
+        // straight from the bytes: 90,000 lines are read on every build.
+        var starts: [Int] = [0]
+        starts.reserveCapacity(bytes.count / 96)
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        if starts.last != bytes.count { starts.append(bytes.count + 1) }
+        let lineStarts = starts
+        @Sendable func line(_ index: Int) -> ArraySlice<UInt8> { bytes[lineStarts[index]..<(lineStarts[index + 1] - 1)] }
+        guard starts.count >= 2 else { throw OutputError.damagedManifest(path: path, line: 1) }
+        let first = line(0)
         let hasInputKeys = first.elementsEqual(Self.header.utf8)
         guard hasInputKeys || first.elementsEqual(Self.previousHeader.utf8) else {
             throw OutputError.damagedManifest(path: path, line: 1)
         }
-        let parsed = ParallelWork.map(lines.count - 1) { index in
-            lines[index + 1].isEmpty ? nil : Self.parseLine(lines[index + 1], hasInputKey: hasInputKeys)
+        let lineCount = starts.count - 1
+        let parsed = ParallelWork.map(lineCount - 1) { index in
+            line(index + 1).isEmpty ? nil : Self.parseLine(line(index + 1), hasInputKey: hasInputKeys)
         }
         var entries: [ManifestEntry] = []
         entries.reserveCapacity(parsed.count)
         for (offset, entry) in parsed.enumerated() {
             guard let entry else {
-                if lines[offset + 1].isEmpty { continue }
+                if line(offset + 1).isEmpty { continue }
                 throw OutputError.damagedManifest(path: path, line: offset + 2)
             }
             entries.append(entry)
@@ -93,33 +102,73 @@ struct OutputManifest: Sendable {
 
     private static func parseLine(_ line: ArraySlice<UInt8>, hasInputKey: Bool) -> ManifestEntry? {
         let pathField = hasInputKey ? 5 : 4
-        let fields = line.split(separator: 0x09, maxSplits: pathField + 3, omittingEmptySubsequences: false)
+        // Field boundaries: up to `pathField + 3` tabs; the last field takes the rest of the line.
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(pathField + 4)
+        var fieldStart = line.startIndex
+        var index = line.startIndex
+        while index < line.endIndex, fields.count < pathField + 3 {
+            if line[index] == 0x09 {
+                fields.append(fieldStart..<index)
+                fieldStart = index + 1
+            }
+            index += 1
+        }
+        fields.append(fieldStart..<line.endIndex)
         guard fields.count == pathField + 1 || fields.count == pathField + 4,
-              let size = Int64(text(fields[0])), size >= 0,
-              fields[1].count == 16, let hash = UInt64(text(fields[1]), radix: 16),
-              let modified = FileTimestamp(parsing: fields[2]),
-              let fingerprint = optionalHex(fields[3]),
-              let inputKey = hasInputKey ? optionalHex(fields[4]) : .some(nil),
+              let size = decimal(line[fields[0]]),
+              let hash = hex(line[fields[1]]),
+              let modified = FileTimestamp(parsing: line[fields[2]]),
+              let fingerprint = optionalHex(line[fields[3]]),
+              let inputKey = hasInputKey ? optionalHex(line[fields[4]]) : .some(nil),
               !fields[pathField].isEmpty
         else { return nil }
         var entry = ManifestEntry(
-            path: BytePath(bytes: Array(fields[pathField])), size: size, hash: hash, modified: modified,
+            path: BytePath(bytes: Array(line[fields[pathField]])), size: size, hash: hash, modified: modified,
             source: nil, fingerprint: fingerprint, inputKey: inputKey
         )
         if fields.count == pathField + 4 {
-            guard let sourceSize = Int64(text(fields[pathField + 1])),
-                  let sourceModified = FileTimestamp(parsing: fields[pathField + 2]),
+            guard let sourceSize = decimal(line[fields[pathField + 1]]),
+                  let sourceModified = FileTimestamp(parsing: line[fields[pathField + 2]]),
                   !fields[pathField + 3].isEmpty
             else { return nil }
-            entry.source = .init(path: BytePath(bytes: Array(fields[pathField + 3])), size: sourceSize, modified: sourceModified)
+            entry.source = .init(path: BytePath(bytes: Array(line[fields[pathField + 3]])), size: sourceSize, modified: sourceModified)
         }
         return entry
+    }
+
+    /// A non-negative decimal of at most 18 digits.
+    private static func decimal(_ field: ArraySlice<UInt8>) -> Int64? {
+        guard !field.isEmpty, field.count <= 18 else { return nil }
+        var value: Int64 = 0
+        for byte in field {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    /// Exactly 16 lower- or upper-case hex digits.
+    private static func hex(_ field: ArraySlice<UInt8>) -> UInt64? {
+        guard field.count == 16 else { return nil }
+        var value: UInt64 = 0
+        for byte in field {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
+        return value
     }
 
     /// A `-` (no value, `.some(nil)`) or 16 hex digits; `nil` for anything else.
     private static func optionalHex(_ field: ArraySlice<UInt8>) -> UInt64?? {
         if field.elementsEqual("-".utf8) { return .some(nil) }
-        guard field.count == 16, let value = UInt64(text(field), radix: 16) else { return nil }
+        guard let value = hex(field) else { return nil }
         return .some(value)
     }
 
@@ -127,9 +176,5 @@ struct OutputManifest: Sendable {
     static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-
-    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
     }
 }

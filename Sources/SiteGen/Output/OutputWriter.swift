@@ -43,6 +43,12 @@ public struct OutputWriter: Sendable {
         self.sourceDirectory = sourceDirectory
     }
 
+    /// Throws when the output folder is one sitegen must never write (step 1 of a write),
+    /// without touching anything.
+    public func checkOutputFolder() throws {
+        try OutputFolderGuard.check(OutputLocation(resolving: outputDirectory), sourceDirectory: sourceDirectory)
+    }
+
     /// Replaces the output folder's sitegen files by `files`, keeping everything else in it.
     /// `previous` is the output as `readPrevious()` found it before rendering (read again if
     /// its manifest changed since). On error the previous output is left complete and unchanged.
@@ -61,17 +67,19 @@ public struct OutputWriter: Sendable {
         // (for files sitegen does not own) is left for builds that really write.
         let manifest: (manifest: OutputManifest, bytes: [UInt8])?
         var knownIntact: Set<BytePath>?
+        let trustedSpare: SpareTree.Record?
         if let state, try SystemCalls.status(of: output.appending(BytePath(OutputManifest.fileName))) == state.manifestStatus {
             manifest = (state.manifest, state.bytes)
             knownIntact = state.intact
+            trustedSpare = state.spare
         } else {
             manifest = try PreviousOutput.loadManifest(output)
+            trustedSpare = manifest.flatMap { Self.trustedSpare(location, manifestBytes: $0.bytes) }
         }
         if let manifest, try Self.nothingChanged(plan, manifest: manifest.manifest, output: output, knownIntact: knownIntact) {
             return WriteReport(written: 0, linkedUnchanged: plan.files.count, removed: 0, carriedOver: 0)
         }
-        if let manifest, let record = SpareTree.loadRecord(location),
-           SpareTree.outputMatches(record, output: output, manifestHash: ContentHash.of(manifest.bytes)) {
+        if let manifest, let record = trustedSpare {
             do {
                 return try writeThroughSpare(plan, previous: manifest, knownIntact: knownIntact, record: record, location: location)
             } catch {
@@ -214,8 +222,18 @@ public struct OutputWriter: Sendable {
         return (0..<plan.files.count).allSatisfy { verdicts[$0] == true }
     }
 
-    /// The output folder as the last build left it, read once before rendering and handed to
-    /// `write`, which then neither parses the manifest nor checks each file again.
+    /// The record of the spare tree beside `location` when the output is still as that record
+    /// says (see `SpareTree`), `nil` otherwise.
+    private static func trustedSpare(_ location: OutputLocation, manifestBytes: [UInt8]) -> SpareTree.Record? {
+        guard let record = SpareTree.loadRecord(location),
+              SpareTree.outputMatches(record, output: location.bytePath, manifestHash: ContentHash.of(manifestBytes))
+        else { return nil }
+        return record
+    }
+
+    /// The output folder as the last build left it, read once before rendering (while the
+    /// content loads) and handed to `write`, which then neither parses the manifest, nor checks
+    /// each file, nor checks the spare tree's folders again.
     public struct PreviousState: Sendable {
         let manifest: OutputManifest
         let bytes: [UInt8]
@@ -223,6 +241,8 @@ public struct OutputWriter: Sendable {
         let manifestStatus: FileStatus
         /// Files the manifest lists that were still as it describes them.
         let intact: Set<BytePath>
+        /// The spare tree's record, when the output was still as it says.
+        let spare: SpareTree.Record?
 
         /// What the last build recorded for each of its files still intact, by output path: a
         /// page whose new input key or fingerprint matches can be kept as
@@ -246,7 +266,10 @@ public struct OutputWriter: Sendable {
         else { return nil }
         var intact = Set<BytePath>(minimumCapacity: read.entries.count)
         for (entry, isIntact) in zip(read.entries, read.intact) where isIntact { intact.insert(entry.path) }
-        return PreviousState(manifest: read.manifest, bytes: read.bytes, manifestStatus: status, intact: intact)
+        return PreviousState(
+            manifest: read.manifest, bytes: read.bytes, manifestStatus: status, intact: intact,
+            spare: Self.trustedSpare(location, manifestBytes: read.bytes)
+        )
     }
 
     /// The hash of the output's manifest file when every file it lists is still exactly as the

@@ -18,7 +18,7 @@ struct ReferenceChecker {
     /// The warnings of one article's links, images and cover.
     private func check(_ article: Article, path articlePath: String, prepared: PreparedArticle) -> Diagnostics {
         var diagnostics = Diagnostics()
-        let directory = articlePath.split(separator: "/").dropLast().joined(separator: "/")
+        let directory = articlePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(articlePath[..<$0]) } ?? ""
         for reference in prepared.references {
             guard let path = Self.localPath(reference.destination, relativeTo: directory) else { continue }
             if !resolves(path) {
@@ -45,20 +45,33 @@ struct ReferenceChecker {
 
     /// The output path a local reference means, or `nil` for external URLs, anchors, mailto: etc.
     /// Root-relative paths are taken from the site root; others relative to `directory`.
+    /// Works on UTF-8 bytes: every reference of every article goes through here.
     static func localPath(_ destination: String, relativeTo directory: String) -> String? {
-        var target = destination
-        if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
-        if target.isEmpty || target.hasPrefix("//") || target.containsBytes(":") { return nil }
-        if target.containsBytes("%") { target = target.removingPercentEncoding ?? target }
-        var segments: [Substring] = target.hasPrefix("/") ? [] : directory.split(separator: "/")
-        for segment in target.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".": continue
-            case "..": if !segments.isEmpty { segments.removeLast() }
-            default: segments.append(segment)
-            }
+        let slash = UInt8(ascii: "/")
+        var target = Array(destination.utf8)
+        if let cut = target.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
+            target.removeSubrange(cut...)
         }
-        let joined = segments.joined(separator: "/")
-        return target.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+        if target.isEmpty || target.starts(with: [slash, slash]) || target.contains(UInt8(ascii: ":")) { return nil }
+        if target.contains(UInt8(ascii: "%")) {
+            let text = String(decoding: target, as: UTF8.self)
+            target = Array((text.removingPercentEncoding ?? text).utf8)
+        }
+        var segments: [ArraySlice<UInt8>] = target.first == slash ? [] : Array(directory.utf8).split(separator: slash)
+        for segment in target.split(separator: slash) {
+            if segment.elementsEqual(CollectionOfOne(UInt8(ascii: "."))) { continue }
+            if segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+                if !segments.isEmpty { segments.removeLast() }
+                continue
+            }
+            segments.append(segment)
+        }
+        var joined: [UInt8] = []
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { joined.append(slash) }
+            joined.append(contentsOf: segment)
+        }
+        if target.last == slash && !joined.isEmpty { joined.append(slash) }
+        return String(decoding: joined, as: UTF8.self)
     }
 }

@@ -19,6 +19,9 @@ struct SiteRenderer: Sendable {
     let reusable: [String: ReusablePage]
     /// Each page's input key (see `PageInputKeys`).
     let keys: PageInputKeys
+    /// Article pages kept from the previous build, by article index, once
+    /// `articlesNeedingBodies()` has worked them out (empty before).
+    private var keptArticlePages: [OutputFile?] = []
 
     /// Prepares everything pages share: Markdown of every article (or its cached results),
     /// list view models, blocks. `reusable` lists what the previous output's pages were made from.
@@ -121,10 +124,10 @@ struct SiteRenderer: Sendable {
 
     /// The input key of article `index`'s page, with the blocks it is made with.
     private func articlePageKey(_ index: Int) -> (key: UInt64, header: RenderedBlock, sidebar: RenderedBlock) {
-        let article = graph.articles[index]
+        let columnPath = graph.articles[index].columnPath
         let neighbours = graph.neighbours[index]
-        let header = blocks.header(forColumn: article.columnPath)
-        let sidebar = blocks.sidebar(forColumn: article.columnPath, excluding: index)
+        let header = blocks.header(forColumn: columnPath)
+        let sidebar = blocks.sidebar(forColumn: columnPath, excluding: index)
         let key = keys.key(
             path: graph.articlePaths[index], articles: [index] + graph.related[index] + [neighbours.newer, neighbours.older].compactMap { $0 },
             blocks: [header, sidebar]
@@ -134,12 +137,15 @@ struct SiteRenderer: Sendable {
 
     /// Articles taken from the build cache without their body (`Article.hasBody`) whose page
     /// this build cannot keep by its input key: their bodies must be supplied before rendering.
-    func articlesNeedingBodies() -> [Int] {
-        let candidates = graph.articles.indices.filter { !graph.articles[$0].hasBody }
-        let needed = ParallelWork.map(candidates.count) { position in
-            kept(graph.articlePaths[candidates[position]], key: articlePageKey(candidates[position]).key) == nil
+    /// Also settles which article pages are kept, so `renderAll` does not work out their keys again.
+    mutating func articlesNeedingBodies() -> [Int] {
+        guard !reusable.isEmpty else { return graph.articles.indices.filter { !graph.articles[$0].hasBody } }
+        let renderer = self
+        let keptPages = ParallelWork.map(graph.articles.count) { index in
+            renderer.kept(renderer.graph.articlePaths[index], key: renderer.articlePageKey(index).key)
         }
-        return zip(candidates, needed).filter(\.1).map(\.0)
+        keptArticlePages = keptPages
+        return graph.articles.indices.filter { !graph.articles[$0].hasBody && keptPages[$0] == nil }
     }
 
     /// Gives articles their bodies (by article id), as read by the load stage.
@@ -148,6 +154,7 @@ struct SiteRenderer: Sendable {
     }
 
     func articlePage(_ index: Int) -> OutputFile {
+        if index < keptArticlePages.count, let kept = keptArticlePages[index] { return kept }
         let article = graph.articles[index]
         let path = graph.articlePaths[index]
         let neighbours = graph.neighbours[index]

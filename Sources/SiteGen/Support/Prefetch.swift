@@ -1,0 +1,34 @@
+import Foundation
+
+/// A value computed on another thread while the caller goes on with other work; `value` waits
+/// for it.
+///
+/// Why: a build starts with several independent reads (the previous output's manifest and the
+/// check of its files, the article, Markdown and related-list caches) and with stages that use
+/// one core for part of their time; reading the caches meanwhile fills the idle core.
+final class Prefetch<Value: Sendable>: @unchecked Sendable {
+    // Written once before `finished` is signalled, read only after waiting for it.
+    private var result: Value?
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts `work` on a background thread.
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.finished.signal()
+        }
+    }
+
+    /// A value that is already known.
+    init(ready value: Value) {
+        result = value
+        finished.signal()
+    }
+
+    /// The value, waiting for the work to finish if needed.
+    var value: Value {
+        finished.wait()
+        defer { finished.signal() }
+        return result!
+    }
+}
