@@ -235,18 +235,26 @@ public enum SiteBuilder {
     /// Sorts files by path; a copied file that would overwrite a rendered page (or another copied
     /// file) is an error, since silently picking one would lose content.
     static func deduplicated(_ files: [OutputFile], diagnostics: inout Diagnostics) -> [OutputFile] {
-        var byPath: [String: OutputFile] = [:]
-        for file in files {
-            if let existing = byPath[file.path] {
-                let source: (OutputFile) -> String = { file in
-                    if case .copy(let from) = file.contents { return from }
-                    return "a generated page"
-                }
-                diagnostics.error("two files want the output path \(file.path): \(source(existing)) and \(source(file))")
+        // Sorted by path, then by position, so the first file for a path is kept and each
+        // later one is reported against it.
+        let order = files.indices.sorted { left, right in
+            let (a, b) = (files[left].path, files[right].path)
+            return a == b ? left < right : a < b
+        }
+        func source(_ file: OutputFile) -> String {
+            if case .copy(let from) = file.contents { return from }
+            return "a generated page"
+        }
+        var result: [OutputFile] = []
+        result.reserveCapacity(files.count)
+        for index in order {
+            let file = files[index]
+            if let kept = result.last, kept.path == file.path {
+                diagnostics.error("two files want the output path \(file.path): \(source(kept)) and \(source(file))")
                 continue
             }
-            byPath[file.path] = file
+            result.append(file)
         }
-        return byPath.values.sorted { $0.path < $1.path }
+        return result
     }
 }

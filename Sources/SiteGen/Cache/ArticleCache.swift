@@ -40,8 +40,8 @@ struct ArticleCache: Sendable {
 
     /// The cache of a site; empty when absent or unusable.
     static func load(sourceDirectory: String) -> ArticleCache {
-        guard let data = FileManager.default.contents(atPath: path(sourceDirectory: sourceDirectory)) else { return ArticleCache() }
-        return parse([UInt8](data)) ?? ArticleCache()
+        guard let bytes = CacheFile.read(path(sourceDirectory: sourceDirectory)) else { return ArticleCache() }
+        return parse(bytes) ?? ArticleCache()
     }
 
     /// Deletes the cache file of a site (it did not match the files it describes).

@@ -1,7 +1,12 @@
 import Foundation
 
-/// Writes a cache file of the build cache folder (`.sitegen-cache/`).
+/// Reads and writes the files of the build cache folder (`.sitegen-cache/`).
 enum CacheFile {
+    /// The bytes of the cache file at `path`, `nil` when it cannot be read.
+    static func read(_ path: String) -> [UInt8]? {
+        try? FileReader.read(path).get()
+    }
+
     /// Writes `bytes` to `target` through a temporary file and a rename, so a killed build never
     /// leaves half a file; errors are ignored (a cache that cannot be written, say in a read-only
     /// checkout, only costs speed next time).

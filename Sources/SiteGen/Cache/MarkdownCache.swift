@@ -47,8 +47,8 @@ struct MarkdownCache: Sendable {
 
     /// Reads the cache of a site; an absent or unusable file gives an empty cache.
     static func load(sourceDirectory: String) -> MarkdownCache {
-        guard let data = FileManager.default.contents(atPath: path(sourceDirectory: sourceDirectory)) else { return MarkdownCache() }
-        return parse([UInt8](data)) ?? MarkdownCache()
+        guard let bytes = CacheFile.read(path(sourceDirectory: sourceDirectory)) else { return MarkdownCache() }
+        return parse(bytes) ?? MarkdownCache()
     }
 
     /// Parses the file's text; `nil` when anything in it is not as written by `serialized`.

@@ -19,8 +19,8 @@ enum RelatedCache {
 
     /// The saved lists, `nil` when there are none or the file is not as `serialized` writes it.
     static func load(sourceDirectory: String) -> RelatedArticles.Memo? {
-        guard let data = FileManager.default.contents(atPath: path(sourceDirectory: sourceDirectory)) else { return nil }
-        return parse([UInt8](data))
+        guard let bytes = CacheFile.read(path(sourceDirectory: sourceDirectory)) else { return nil }
+        return parse(bytes)
     }
 
     static func parse(_ bytes: [UInt8]) -> RelatedArticles.Memo? {

@@ -30,22 +30,37 @@ enum FileReader {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             return .failure(Failure(reason: "is a directory", isMissing: false))
         }
-        // One byte more than the size, so that the read that sees the end needs no reallocation.
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
-            let count = bytes.withUnsafeMutableBytes { raw in
-                readSome(fd, raw.baseAddress! + filled, raw.count - filled)
+        // One byte more than the size, so that a file that grew since `fstat` is noticed; the
+        // array is filled by `read` directly (no zeroing first: caches are tens of megabytes).
+        let capacity = max(Int(info.st_size), 0) + 1
+        var failure: Failure?
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = 0
+            while initialized < buffer.count {
+                let count = readSome(fd, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = lastFailure()
+                    return
+                }
+                if count == 0 { return }
+                initialized += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(lastFailure())
-            }
-            if count == 0 { break }
-            filled += count
         }
-        bytes.removeSubrange(filled...)
+        if let failure { return .failure(failure) }
+        if bytes.count == capacity {
+            // The file grew: read the rest in chunks.
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { readSome(fd, $0.baseAddress!, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(lastFailure())
+                }
+                if count == 0 { break }
+                bytes.append(contentsOf: chunk[..<count])
+            }
+        }
         return .success((bytes, FileStatus(info)))
     }
 

@@ -20,10 +20,14 @@ public enum SiteGraphBuilder {
         let tree = ColumnTree(declarations: config.columns, indexes: content.columnIndexes)
 
         // Sorting indexes, not articles: moving whole articles around costs more than comparing.
+        // Newest first; equal dates ordered by id so the order never depends on input order. The
+        // sort keys are read out first: a comparison that took two articles would copy them.
         let articles = content.articles
+        let articleDates = articles.map(\.date)
+        let ids = articles.map(\.id)
         let published = articles.indices
-            .filter { (options.includeDrafts || !articles[$0].draft) && (options.includeFuture || articles[$0].date <= options.now) }
-            .sorted { isNewer(articles[$0], articles[$1]) }
+            .filter { (options.includeDrafts || !articles[$0].draft) && (options.includeFuture || articleDates[$0] <= options.now) }
+            .sorted { articleDates[$0] != articleDates[$1] ? articleDates[$0] > articleDates[$1] : ids[$0] < ids[$1] }
             .map { articles[$0] }
 
         let pattern = PermalinkPattern(config.permalink)
@@ -56,11 +60,6 @@ public enum SiteGraphBuilder {
         return (graph, diagnostics, related)
     }
 
-    /// Newest first; equal dates ordered by id so the order never depends on input order.
-    static func isNewer(_ a: Article, _ b: Article) -> Bool {
-        a.date != b.date ? a.date > b.date : a.id < b.id
-    }
-
     static func duplicatePaths(_ paths: [String], articles: [Article]) -> Diagnostics {
         var diagnostics = Diagnostics()
         var firstOwner: [String: Int] = [:]
@@ -82,9 +81,14 @@ public enum SiteGraphBuilder {
     static func articlesByColumn(_ articles: [Article], tree: ColumnTree) -> [String: [Int]] {
         var lists: [String: [Int]] = [:]
         for id in tree.order { lists[id] = [] }
-        for (index, article) in articles.enumerated() {
-            guard let column = tree[article.columnPath] else { continue }
-            for id in column.ancestors + [column.id] { lists[id, default: []].append(index) }
+        // Which lists an article joins, worked out once per column.
+        var targets: [String: [String]] = [:]
+        for index in articles.indices {
+            let columnPath = articles[index].columnPath
+            if targets[columnPath] == nil {
+                targets[columnPath] = tree[columnPath].map { $0.ancestors + [$0.id] } ?? []
+            }
+            for id in targets[columnPath]! { lists[id, default: []].append(index) }
         }
         return lists
     }
@@ -93,19 +97,20 @@ public enum SiteGraphBuilder {
     static func neighbours(_ articles: [Article]) -> [Neighbours] {
         var result = Array(repeating: Neighbours(newer: nil, older: nil), count: articles.count)
         var lastInColumn: [String: Int] = [:]
-        for (index, article) in articles.enumerated() {
-            if let newer = lastInColumn[article.columnPath] {
+        for index in articles.indices {
+            let columnPath = articles[index].columnPath
+            if let newer = lastInColumn[columnPath] {
                 result[index].newer = newer
                 result[newer].older = index
             }
-            lastInColumn[article.columnPath] = index
+            lastInColumn[columnPath] = index
         }
         return result
     }
 
     static func newest(_ articles: [Article], with flag: ArticleFlags, limit: Int) -> [Int] {
         var result: [Int] = []
-        for (index, article) in articles.enumerated() where article.flags.contains(flag) {
+        for index in articles.indices where articles[index].flags.contains(flag) {
             if result.count >= limit { break }
             result.append(index)
         }
@@ -132,10 +137,12 @@ public enum SiteGraphBuilder {
     /// Tags keyed by URL segment, most used first, then by segment.
     static func tags(_ articles: [Article]) -> [Tag] {
         var bySegment: [String: Tag] = [:]
-        for (index, article) in articles.enumerated() {
+        var segments: [String: String] = [:]  // by tag name: most names recur in many articles
+        for index in articles.indices {
             var seen = Set<String>()
-            for name in article.tags {
-                let segment = Slug.tagURLSegment(name)
+            for name in articles[index].tags {
+                let segment = segments[name] ?? Slug.tagURLSegment(name)
+                segments[name] = segment
                 guard seen.insert(segment).inserted else { continue }
                 bySegment[segment, default: Tag(name: name, segment: segment, articles: [])].articles.append(index)
             }

@@ -32,8 +32,12 @@ struct WritePlan: Sendable {
                 throw OutputError.duplicatePath(file.path)
             }
             paths.append(path)
-            for ancestor in path.ancestors.reversed() where !directories.insert(ancestor).inserted {
-                break  // its own ancestors were added with it
+            // Innermost folder first: most files share a folder already seen, whose own
+            // ancestors were added with it.
+            var end = path.bytes.count
+            while let separator = path.bytes[..<end].lastIndex(of: BytePath.separator),
+                  directories.insert(BytePath(bytes: Array(path.bytes[..<separator]))).inserted {
+                end = separator
             }
         }
         for directory in directories where fileIndex[directory] != nil {

@@ -11,12 +11,16 @@ final class Prefetch<Value: Sendable>: @unchecked Sendable {
     private var result: Value?
     private let finished = DispatchSemaphore(value: 0)
 
-    /// Starts `work` on a background thread.
+    /// Starts `work` on a thread of its own.
+    ///
+    /// Not on Dispatch's global queue: its few threads are the ones `ParallelWork` (and so the
+    /// work itself) runs on, and a prefetch waiting for another would hold one of them.
     init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async {
+        let thread = Thread {
             self.result = work()
             self.finished.signal()
         }
+        thread.start()
     }
 
     /// A value that is already known.
