@@ -64,14 +64,16 @@ public enum SiteBuilder {
     }
 
     /// `render(_:reusable:articleCache:)` with the reusable pages still being read.
+    /// `articles` is the article cache when the caller started reading it already.
     static func render(
-        _ options: BuildOptions, reusable: Prefetch<[String: ReusablePage]>, articleCache: Bool = true, listing: ContentListing? = nil
+        _ options: BuildOptions, reusable: Prefetch<[String: ReusablePage]>, articleCache: Bool = true, listing: ContentListing? = nil,
+        articles: Prefetch<ArticleCache>? = nil
     ) -> (site: RenderedSite, extras: RenderExtras) {
         let start = Date()
         // The caches are read while the content is listed and parsed.
         let source = options.sourceDirectory
         let previousArticles = options.incremental
-            ? Prefetch { articleCache ? ArticleCache.load(sourceDirectory: source) : ArticleCache() } : nil
+            ? articles ?? Prefetch { articleCache ? ArticleCache.load(sourceDirectory: source) : ArticleCache() } : nil
         let previousRelated = options.incremental ? Prefetch { RelatedCache.load(sourceDirectory: source) } : nil
         let markdownCache = Prefetch { options.incremental ? MarkdownCache.load(sourceDirectory: source) : MarkdownCache() }
         var diagnostics = Diagnostics()
@@ -173,6 +175,10 @@ public enum SiteBuilder {
         var writer = OutputWriter(outputDirectory: options.outputDirectory, sourceDirectory: options.sourceDirectory)
         writer.progress = options.progress
         let output = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
+        // The article cache, the first thing an edit build waits for, is read while the inputs
+        // are listed (if nothing changed, that read is wasted, on the other core).
+        let source = options.sourceDirectory
+        let articles = options.incremental ? Prefetch { ArticleCache.load(sourceDirectory: source) } : nil
         let listing = options.incremental ? ContentListing.take(sourceDirectory: options.sourceDirectory) : nil
         let inputs = listing.map { InputSnapshot.take(options, content: $0) }
         if !options.incremental { BuildRecord.remove(sourceDirectory: options.sourceDirectory) }
@@ -184,7 +190,7 @@ public enum SiteBuilder {
         let previousOutput = options.incremental ? Prefetch { [writer] in writer.readPrevious() } : nil
         let reusable = previousOutput.map { previous in Prefetch { previous.value?.reusablePages ?? [:] } } ?? Prefetch(ready: [:])
         let inputsChecked = Date().timeIntervalSince(start)
-        var (site, extras) = render(options, reusable: reusable, listing: listing)
+        var (site, extras) = render(options, reusable: reusable, listing: listing, articles: articles)
         let previous = previousOutput?.value
         site.stats.phases.insert(("inputs", inputsChecked), at: 0)
         guard !site.diagnostics.hasErrors else { return site }
@@ -194,7 +200,6 @@ public enum SiteBuilder {
             // The caches describe the sources, not the output: once the output folder is known
             // to be one sitegen may write, they are saved while the output is written.
             try writer.checkOutputFolder()
-            let source = options.sourceDirectory
             cachesSaved = options.incremental ? Prefetch { [extras] in
                 extras.cache?.save(sourceDirectory: source)
                 extras.related.map { RelatedCache.save($0, sourceDirectory: source) }
