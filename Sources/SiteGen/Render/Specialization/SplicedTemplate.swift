@@ -61,11 +61,15 @@ struct SplicedTemplate: Sendable {
     func fill(_ slots: [SlotValue], into output: inout [UInt8]) {
         output.reserveCapacity(output.count + literals.count + 1024)
         var start = 0
+        // Through buffer pointers: reading `slots[i]` from the array copied (retained) each
+        // value, and the values of shared blocks are retained from both threads at once.
         literals.withUnsafeBufferPointer { literals in
-            for piece in pieces {
-                output.append(contentsOf: literals[start..<piece.literalEnd])
-                start = piece.literalEnd
-                slots[piece.slot].append(escaped: piece.escaped, to: &output)
+            slots.withUnsafeBufferPointer { slots in
+                for piece in pieces {
+                    output.append(contentsOf: literals[start..<piece.literalEnd])
+                    start = piece.literalEnd
+                    slots[piece.slot].append(escaped: piece.escaped, to: &output)
+                }
             }
             output.append(contentsOf: literals[start...])
         }
