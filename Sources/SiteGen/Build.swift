@@ -160,7 +160,7 @@ public enum SiteBuilder {
         lap("markdown")
         var files = renderer.renderAll(progress: options.progress)
         lap("render", next: "check")
-        files += content.staticFiles.map { OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath)) }
+        files += content.staticFiles.map { OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath), listedSourceStatus: $0.sourceStatus) }
         files = deduplicated(files, diagnostics: &diagnostics)
         let checker = ReferenceChecker(outputPaths: Set(files.map(\.path)))
         diagnostics.append(contentsOf: checker.check(graph, prepared: renderer.prepared))

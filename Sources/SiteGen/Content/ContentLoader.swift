@@ -35,7 +35,7 @@ public enum ContentLoader {
         diagnostics.append(contentsOf: listing.diagnostics)
         let markdown = entries.filter { $0.relativePath.hasSuffix(".md") }
         let assets = entries.filter { !$0.relativePath.hasSuffix(".md") }.map {
-            StaticFile(outputPath: $0.relativePath, sourcePath: $0.absolutePath)
+            StaticFile(listed: $0, outputPath: $0.relativePath)
         }
 
         let cache = cachedArticles?.value
@@ -51,9 +51,7 @@ public enum ContentLoader {
             diagnostics.append(contentsOf: result.diagnostics)
             if let article = result.article { articles.append(article) }
             if let index = result.columnIndex { indexes[index.columnPath] = index }
-            if result.cacheEntry != nil {
-                if result.fromCache { reused += 1 } else { parsed += 1 }
-            }
+            if result.fromCache { reused += 1 } else if result.cacheEntry != nil { parsed += 1 }
         }
         let gone = (usable?.entries.count ?? 0) - reused
         let cacheChanged = usable?.timeZone != config.timeZone.identifier
@@ -64,7 +62,8 @@ public enum ContentLoader {
             nextCache.timeZone = config.timeZone.identifier
             nextCache.entries.reserveCapacity(reused + parsed)
             for (entry, result) in zip(markdown, results) {
-                if let cacheEntry = result.cacheEntry { nextCache.entries[entry.relativePath] = cacheEntry }
+                let kept = result.fromCache ? usable?.entries[entry.relativePath] : result.cacheEntry
+                if let kept { nextCache.entries[entry.relativePath] = kept }
             }
         }
 

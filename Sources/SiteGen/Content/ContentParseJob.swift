@@ -8,9 +8,11 @@ struct ContentParseJob: Sendable {
         var article: Article?
         var columnIndex: ColumnIndex?
         var diagnostics = Diagnostics()
-        /// What the article cache should hold for this file after the build (`nil`: nothing).
+        /// What the article cache should hold for this freshly parsed file after the build
+        /// (`nil`: nothing, or the file was taken from the cache).
         var cacheEntry: ArticleCache.Entry?
-        /// Whether the article was taken from the cache rather than parsed.
+        /// Whether the article was taken from the cache rather than parsed (its cache entry then
+        /// stays as it is).
         var fromCache = false
     }
 
@@ -46,7 +48,6 @@ struct ContentParseJob: Sendable {
            let status = entry.status ?? (try? SystemCalls.statusFollowingLinks(of: BytePath(entry.absolutePath))),
            cached.size == status.size, cached.modified == status.modified, columnPaths.contains(folder) {
             result.article = cached.article
-            result.cacheEntry = cached
             result.fromCache = true
             return result
         }

@@ -48,7 +48,7 @@ enum ThemeLoader {
         }
         let staticFolder = themeFolder + "/static"
         let staticFiles = walker.files(in: staticFolder).map {
-            StaticFile(outputPath: $0.relativePath, sourcePath: $0.absolutePath)
+            StaticFile(listed: $0, outputPath: $0.relativePath)
         }
         diagnostics.append(contentsOf: walker.diagnostics)
         return Loaded(theme: Theme(name: name, templates: templates), staticFiles: staticFiles, diagnostics: diagnostics)

@@ -70,7 +70,7 @@ struct FileStager: Sendable {
                 outcome = .written(try writeFresh(bytes, at: path, hash: hash))
             }
         case .copy(let sourcePath):
-            outcome = try stageCopy(of: BytePath(sourcePath), at: path, record: record)
+            outcome = try stageCopy(of: BytePath(sourcePath), listed: file.listedSourceStatus, at: path, record: record)
         case .previous:
             guard let record, try previousFileIntact(record) else { throw OutputError.previousFileChanged(path.description) }
             try linkPrevious(record)
@@ -118,10 +118,11 @@ struct FileStager: Sendable {
         return .carried
     }
 
-    private func stageCopy(of source: BytePath, at path: BytePath, record: ManifestEntry?) throws -> Outcome {
-        // The usual case first: the source untouched since the last copy, known without opening it.
+    private func stageCopy(of source: BytePath, listed: FileStatus?, at path: BytePath, record: ManifestEntry?) throws -> Outcome {
+        // The usual case first: the source untouched since the last copy, known without opening
+        // it (and without a `stat` when the load stage listed it).
         if let record, let recorded = record.source, recorded.path == source,
-           let status = try SystemCalls.statusFollowingLinks(of: source), status.kind == .regular,
+           let status = try listed ?? SystemCalls.statusFollowingLinks(of: source), status.kind == .regular,
            status.size == recorded.size, status.modified == recorded.modified, record.size == status.size,
            try previousFileIntact(record) {
             try linkPrevious(record)

@@ -43,6 +43,9 @@ public struct OutputFile: Sendable, Hashable {
     /// A hash of the page's inputs (`PageInputKeys`), recorded in the manifest so the next build
     /// can keep the page without even building its view model.
     public var inputKey: UInt64?
+    /// For a copy: the source's status when the load stage listed it, which the writer uses
+    /// instead of looking at the source again (`nil`: it looks).
+    var listedSourceStatus: FileStatus?
 
     /// A rendered text file (UTF-8).
     public init(path: String, text: String, fingerprint: UInt64? = nil) {
@@ -57,5 +60,11 @@ public struct OutputFile: Sendable, Hashable {
         self.contents = contents
         self.fingerprint = fingerprint
         self.inputKey = inputKey
+    }
+
+    /// A copied file whose source the load stage listed with `listedSourceStatus`.
+    init(path: String, contents: Contents, listedSourceStatus: FileStatus?) {
+        self.init(path: path, contents: contents)
+        self.listedSourceStatus = listedSourceStatus
     }
 }

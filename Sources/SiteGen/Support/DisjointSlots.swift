@@ -5,16 +5,35 @@
 /// is read only after all workers have returned.
 final class DisjointSlots<Element>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<Element?>
+    private let count: Int
+    /// Whether `takeAll()` moved the values out (the slots are then uninitialized).
+    private var taken = false
 
     /// `count` empty slots.
     init(count: Int) {
+        self.count = count
         storage = .allocate(capacity: max(count, 1))
         storage.initialize(repeating: nil)
     }
 
     deinit {
-        storage.deinitialize()
+        if !taken { storage.deinitialize() }
         storage.deallocate()
+    }
+
+    /// Moves every value out, in index order, without copying (a copy of a value holding many
+    /// strings retains each of them). Every slot must be set; call once, after the work is done.
+    func takeAll() -> [Element] {
+        precondition(!taken, "DisjointSlots.takeAll called twice")
+        taken = true
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count {
+                guard let value = storage.moveElement(from: index) else { preconditionFailure("slot \(index) was never set") }
+                buffer.initializeElement(at: index, to: value)
+            }
+            initialized = count
+            if count == 0 { storage.deinitialize() }
+        }
     }
 
     /// Sets slot `index`; call once per index, from the worker that owns it.

@@ -46,6 +46,6 @@ enum ParallelWork {
             guard start < end else { return }
             for index in start..<end { slots.set(index, body(index)) }
         }
-        return (0..<count).map { slots[$0]! }
+        return slots.takeAll()
     }
 }
