@@ -132,7 +132,10 @@ public enum SiteBuilder {
         // Articles taken from the build cache come without their bodies: read the bodies the
         // Markdown cache cannot stand for, then those of the pages that are not kept.
         let config = content.config
-        let unprepared = graph.articles.filter { !$0.hasBody && cache.entries[$0.id]?.key != MarkdownCache.key(of: $0, config: config) }
+        let unprepared = graph.articles.indices.filter { index in
+            let article = graph.articles[index]
+            return !article.hasBody && cache.entries[article.id]?.key != MarkdownCache.key(of: article, config: config)
+        }.map { graph.articles[$0] }
         // A body that cannot be read as the cache recorded it (the file was edited during the
         // build, or the cache does not match the files) means the cache cannot be trusted: the
         // site is loaded again without it, and the cache is rebuilt.
@@ -144,7 +147,9 @@ public enum SiteBuilder {
             guard let bodies = ContentLoader.bodies(of: unprepared, options: options, config: config) else { return withoutArticleCache() }
             graph.supplyBodies(bodies)
         }
-        var renderer = SiteRenderer(graph: graph, config: content.config, templates: templates, urls: urls, cache: cache, reusable: reusable.value)
+        // The renderer takes the graph over (`consume`): a second reference to its articles would
+        // make supplying bodies below copy all of them.
+        var renderer = SiteRenderer(graph: consume graph, config: content.config, templates: templates, urls: urls, cache: cache, reusable: reusable.value)
         let needingBodies = renderer.articlesNeedingBodies()
         if !needingBodies.isEmpty {
             let articles = needingBodies.map { renderer.graph.articles[$0] }
@@ -152,9 +157,10 @@ public enum SiteBuilder {
             renderer.supplyBodies(bodies)
         }
         let renderedBodies = renderer.prepared.count { $0.html != nil }
-        if CacheRewrite.isWorthIt(changed: renderedBodies + abs(cache.entries.count - graph.articles.count), total: graph.articles.count) {
+        let articleCount = renderer.graph.articles.count
+        if CacheRewrite.isWorthIt(changed: renderedBodies + abs(cache.entries.count - articleCount), total: articleCount) {
             var entries: [String: MarkdownCache.Entry] = [:]
-            for (article, prepared) in zip(graph.articles, renderer.prepared) { entries[article.id] = prepared.cacheEntry }
+            for (article, prepared) in zip(renderer.graph.articles, renderer.prepared) { entries[article.id] = prepared.cacheEntry }
             extras.cache = MarkdownCache(entries: entries)
         }
         lap("markdown")
@@ -163,7 +169,7 @@ public enum SiteBuilder {
         files += content.staticFiles.map { OutputFile(path: $0.outputPath, contents: .copy(from: $0.sourcePath), listedSourceStatus: $0.sourceStatus) }
         files = deduplicated(files, diagnostics: &diagnostics)
         let checker = ReferenceChecker(outputPaths: Set(files.map(\.path)))
-        diagnostics.append(contentsOf: checker.check(graph, prepared: renderer.prepared))
+        diagnostics.append(contentsOf: checker.check(renderer.graph, prepared: renderer.prepared))
         lap("check")
         return finish(files)
     }

@@ -8,15 +8,16 @@ struct ReferenceChecker {
     /// Warnings for every unresolved local reference of every article, and for covers.
     func check(_ graph: SiteGraph, prepared: [PreparedArticle]) -> Diagnostics {
         let perArticle = ParallelWork.map(graph.articles.count) { index in
-            check(graph.articles[index], path: graph.articlePaths[index], prepared: prepared[index])
+            check(graph.articles, index, path: graph.articlePaths[index], prepared: prepared[index])
         }
         var diagnostics = Diagnostics()
         for found in perArticle { diagnostics.append(contentsOf: found) }
         return diagnostics
     }
 
-    /// The warnings of one article's links, images and cover.
-    private func check(_ article: Article, path articlePath: String, prepared: PreparedArticle) -> Diagnostics {
+    /// The warnings of the links, images and cover of `articles[index]` (read in place: a copy
+    /// of each article would retain all its strings).
+    private func check(_ articles: [Article], _ index: Int, path articlePath: String, prepared: PreparedArticle) -> Diagnostics {
         var diagnostics = Diagnostics()
         let directory = articlePath.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(articlePath[..<$0]) } ?? ""
         for reference in prepared.references {
@@ -25,14 +26,14 @@ struct ReferenceChecker {
                 let what = reference.kind == .image ? "image" : "link"
                 diagnostics.warning(
                     "\(what) '\(reference.destination)' points at no file of the site",
-                    at: SourceLocation(path: article.sourcePath, line: reference.line, column: reference.column)
+                    at: SourceLocation(path: articles[index].sourcePath, line: reference.line, column: reference.column)
                 )
             }
         }
-        if let cover = article.cover, let path = Self.localPath(cover, relativeTo: ""), !resolves(path) {
+        if let cover = articles[index].cover, let path = Self.localPath(cover, relativeTo: ""), !resolves(path) {
             diagnostics.warning(
                 "cover '\(cover)' points at no file of the site",
-                at: article.coverLocation ?? SourceLocation(path: article.sourcePath, line: 1, column: 1)
+                at: articles[index].coverLocation ?? SourceLocation(path: articles[index].sourcePath, line: 1, column: 1)
             )
         }
         return diagnostics

@@ -30,8 +30,8 @@ struct SitemapBuilder {
         for tag in graph.tags {
             listPages(tag.articles, directory: tag.directory)
         }
-        for (index, article) in graph.articles.enumerated() {
-            entries.append((urls.absolute(graph.articlePaths[index]), dates.w3c(article.date)))
+        for index in graph.articles.indices {
+            entries.append((urls.absolute(graph.articlePaths[index]), dates.w3c(graph.articles[index].date)))
         }
 
         func urlset(_ slice: ArraySlice<(loc: String, lastmod: String?)>) -> String {
