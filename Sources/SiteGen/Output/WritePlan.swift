@@ -15,21 +15,26 @@ struct WritePlan: Sendable {
     /// Validates `files`: safe paths, no duplicates, no path both a file and a folder, no use of
     /// the manifest's name.
     init(_ files: [OutputFile]) throws {
+        // Each path is checked and converted on all cores; the indexes are built in order, so
+        // the first bad path in `files` is the one reported.
+        let checked = ParallelWork.map(files.count) { index -> (path: BytePath, problem: String?) in
+            (BytePath(files[index].path), OutputPathRules.problem(with: files[index].path))
+        }
         var paths: [BytePath] = []
         var fileIndex: [BytePath: Int] = [:]
         var directories: Set<BytePath> = []
         paths.reserveCapacity(files.count)
         fileIndex.reserveCapacity(files.count)
-        for (index, file) in files.enumerated() {
-            if let problem = OutputPathRules.problem(with: file.path) {
-                throw OutputError.unsafePath(path: file.path, reason: problem)
+        for index in files.indices {
+            if let problem = checked[index].problem {
+                throw OutputError.unsafePath(path: files[index].path, reason: problem)
             }
-            if file.path == OutputManifest.fileName {
-                throw OutputError.reservedPath(file.path)
+            if files[index].path == OutputManifest.fileName {
+                throw OutputError.reservedPath(files[index].path)
             }
-            let path = BytePath(file.path)
+            let path = checked[index].path
             guard fileIndex.updateValue(index, forKey: path) == nil else {
-                throw OutputError.duplicatePath(file.path)
+                throw OutputError.duplicatePath(files[index].path)
             }
             paths.append(path)
             // Innermost folder first: most files share a folder already seen, whose own
