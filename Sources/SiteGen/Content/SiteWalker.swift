@@ -49,14 +49,18 @@ struct SiteWalker {
         guard stat(absolute, &info) == 0 else { return [] }
         let rootIdentity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         var entries: [Entry] = []
-        if let parallel = Self.parallelWalk(absolute: absolute, display: folder, siteRoot: siteRoot) {
+        if !visited.contains(rootIdentity), let parallel = Self.parallelWalk(absolute: absolute, display: folder, siteRoot: siteRoot) {
             entries = parallel.entries
             diagnostics.append(contentsOf: parallel.diagnostics)
+            visited.insert(rootIdentity)
+            visited.formUnion(parallel.visited)
         } else {
+            // Folders seen by earlier calls count as visited, as in one serial walk.
             var walk = Walk(siteRoot: siteRoot, followLinks: true)
+            walk.visited = visited
             walk.visited.insert(rootIdentity)
             walk.walk(absolute: absolute, relative: "", display: folder)
-            visited.formUnion(walk.visited)
+            visited = walk.visited
             entries = walk.entries
             diagnostics.append(contentsOf: walk.diagnostics)
         }
@@ -66,7 +70,9 @@ struct SiteWalker {
 
     /// Lists each top-level folder of `absolute` on its own thread; `nil` when a symbolic link
     /// was met anywhere (the caller then walks serially).
-    private static func parallelWalk(absolute: String, display: String, siteRoot: String) -> (entries: [Entry], diagnostics: Diagnostics)? {
+    private static func parallelWalk(
+        absolute: String, display: String, siteRoot: String
+    ) -> (entries: [Entry], diagnostics: Diagnostics, visited: Set<DirectoryIdentity>)? {
         var top = Walk(siteRoot: siteRoot, followLinks: false)
         let subfolders = top.walk(absolute: absolute, relative: "", display: display, descend: false)
         guard !top.sawLink else { return nil }
@@ -79,11 +85,13 @@ struct SiteWalker {
         guard !walks.contains(where: \.sawLink) else { return nil }
         var entries = top.entries
         var diagnostics = top.diagnostics
+        var visited = top.visited
         for walk in walks {
             entries.append(contentsOf: walk.entries)
             diagnostics.append(contentsOf: walk.diagnostics)
+            visited.formUnion(walk.visited)
         }
-        return (entries, diagnostics)
+        return (entries, diagnostics, visited)
     }
 
     /// One depth-first listing.
@@ -146,11 +154,12 @@ struct SiteWalker {
                 }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR:
+                    let identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
                     guard descend else {
+                        visited.insert(identity)
                         subfolders.append(name)
                         continue
                     }
-                    let identity = DirectoryIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
                     guard visited.insert(identity).inserted else {
                         diagnostics.warning("folder skipped: it was already visited (a symbolic link loop?)",
                                             at: SourceLocation(path: childDisplay))

@@ -41,8 +41,9 @@ final class DisjointSlots<Element>: @unchecked Sendable {
         storage[index] = value
     }
 
-    /// Slot `index` (read after the parallel work is done).
+    /// Slot `index` (read after the parallel work is done, and not after `takeAll()`).
     subscript(index: Int) -> Element? {
-        storage[index]
+        precondition(!taken, "DisjointSlots read after takeAll")
+        return storage[index]
     }
 }
