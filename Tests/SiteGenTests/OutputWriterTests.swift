@@ -331,6 +331,16 @@ func unsafePathIsRejectedBeforeAnythingIsWritten(path: String, reason: String) t
         #expect(String(decoding: bytes, as: UTF8.self) == time.description)
         #expect(FileTimestamp(parsing: bytes) == time)
     }
+    for number: Int64 in [0, 7, -7, 1_000_000, .max, .min] {
+        var bytes: [UInt8] = []
+        bytes.appendDecimal(number)
+        #expect(String(decoding: bytes, as: UTF8.self) == String(number))
+    }
+    for value: UInt64 in [0, 255, .max] {
+        var bytes: [UInt8] = []
+        bytes.appendHex16(value)
+        #expect(String(decoding: bytes, as: UTF8.self) == String(repeating: "0", count: 16 - String(value, radix: 16).count) + String(value, radix: 16))
+    }
     for broken in ["", "1", "1.5", ".000000000", "1.0000000000", "1.00000000x", "--1.000000000", "1.-00000000"] {
         #expect(FileTimestamp(parsing: Array(broken.utf8)) == nil, "\(broken)")
     }

@@ -52,7 +52,7 @@ struct FileTimestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Appends `description`'s bytes to `bytes`.
     func append(to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: String(seconds).utf8)
+        bytes.appendDecimal(seconds)
         bytes.append(UInt8(ascii: "."))
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0)
         var remaining = nanoseconds

@@ -58,9 +58,9 @@ struct OutputManifest: Sendable {
     /// Appends the line of `entry`, formatting numbers straight into bytes (90,000 lines are
     /// written by every build that changes something).
     private static func append(_ entry: ManifestEntry, to text: inout [UInt8]) {
-        appendDecimal(entry.size, to: &text)
+        text.appendDecimal(entry.size)
         text.append(0x09)
-        appendHex(entry.hash, to: &text)
+        text.appendHex16(entry.hash)
         text.append(0x09)
         entry.modified.append(to: &text)
         appendOptionalHex(entry.fingerprint, to: &text)
@@ -69,7 +69,7 @@ struct OutputManifest: Sendable {
         text.append(contentsOf: entry.path.bytes)
         if let source = entry.source, !source.path.bytes.contains(0x0A) {
             text.append(0x09)
-            appendDecimal(source.size, to: &text)
+            text.appendDecimal(source.size)
             text.append(0x09)
             source.modified.append(to: &text)
             text.append(0x09)
@@ -78,30 +78,10 @@ struct OutputManifest: Sendable {
         text.append(0x0A)
     }
 
-    /// Appends a non-negative number's decimal digits.
-    private static func appendDecimal(_ value: Int64, to text: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var remaining = value.magnitude
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(remaining % 10))
-            remaining /= 10
-        } while remaining > 0
-        if value < 0 { text.append(UInt8(ascii: "-")) }
-        text.append(contentsOf: digits.reversed())
-    }
-
     /// Appends a tab and 16 hex digits, or a tab and `-` for no value.
     private static func appendOptionalHex(_ value: UInt64?, to text: inout [UInt8]) {
         text.append(0x09)
-        if let value { appendHex(value, to: &text) } else { text.append(UInt8(ascii: "-")) }
-    }
-
-    /// Appends 16 lower-case hex digits.
-    private static func appendHex(_ value: UInt64, to text: inout [UInt8]) {
-        for shift in stride(from: 60, through: 0, by: -4) {
-            let digit = UInt8((value >> UInt64(shift)) & 0xF)
-            text.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
-        }
+        if let value { text.appendHex16(value) } else { text.append(UInt8(ascii: "-")) }
     }
 
     init(parsing bytes: [UInt8], path: String) throws {
@@ -209,7 +189,8 @@ struct OutputManifest: Sendable {
 
     /// 16 lower-case hex digits.
     static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        var digits: [UInt8] = []
+        digits.appendHex16(value)
+        return String(decoding: digits, as: UTF8.self)
     }
 }
