@@ -66,7 +66,7 @@ public enum SiteBuilder {
     /// `render(_:reusable:articleCache:)` with the reusable pages still being read.
     /// `articles` is the article cache when the caller started reading it already.
     static func render(
-        _ options: BuildOptions, reusable: Prefetch<[String: ReusablePage]>, articleCache: Bool = true, listing: ContentListing? = nil,
+        _ options: BuildOptions, reusable: Prefetch<[String: ReusablePage]>, articleCache: Bool = true, listing: FolderListing? = nil,
         articles: Prefetch<ArticleCache>? = nil
     ) -> (site: RenderedSite, extras: RenderExtras) {
         let start = Date()
@@ -185,7 +185,7 @@ public enum SiteBuilder {
         // are listed (if nothing changed, that read is wasted, on the other core).
         let source = options.sourceDirectory
         let articles = options.incremental ? Prefetch { ArticleCache.load(sourceDirectory: source) } : nil
-        let listing = options.incremental ? ContentListing.take(sourceDirectory: options.sourceDirectory) : nil
+        let listing = options.incremental ? FolderListing.take(sourceDirectory: options.sourceDirectory) : nil
         let inputs = listing.map { InputSnapshot.take(options, content: $0) }
         if !options.incremental { BuildRecord.remove(sourceDirectory: options.sourceDirectory) }
         if let inputs, var site = lastBuildIfUpToDate(options, inputs: inputs, output: output, writer: writer) {

@@ -362,6 +362,20 @@ import Testing
         var other = site.options
         other.includeDrafts = true
         #expect(!SiteBuilder.build(other).stats.upToDate)
+        // Theme files and site.yml are inputs too; hidden files (editor leftovers) are not read.
+        _ = SiteBuilder.build(site.options)
+        #expect(SiteBuilder.build(site.options).stats.upToDate)
+        try site.write("themes/default/static/extra.css", bytes: Array("b{}".utf8))
+        #expect(!SiteBuilder.build(site.options).stats.upToDate)
+        #expect(FileManager.default.fileExists(atPath: site.root + "/public/extra.css"))
+        try replace(site, "themes/default/templates/base.mustache", "</body>", "<!-- 页脚 --></body>")
+        #expect(!SiteBuilder.build(site.options).stats.upToDate)
+        let yaml = try String(contentsOfFile: site.root + "/site.yml", encoding: .utf8)
+        try site.write("site.yml", bytes: Array((yaml + "\n# 注释\n").utf8))
+        #expect(!SiteBuilder.build(site.options).stats.upToDate)
+        try site.write("content/gongan/.d.md.swp", bytes: [0, 1, 2])
+        try site.write("themes/default/templates/.base.mustache.swp", bytes: [0, 1, 2])
+        #expect(SiteBuilder.build(site.options).stats.upToDate)
     }
 
     @Test func aFutureArticleIsPublishedOnceItsTimeHasCome() throws {

@@ -1,18 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 
-/// A digest of everything a build reads: the name, size and modification time of `site.yml`,
-/// of every file under `themes/` and of every file the content listing found (with the
-/// listing's warnings), plus the options and engine version.
+/// A digest of everything a build reads: the size and modification time of `site.yml` and the
+/// name, size and modification time of every file the listings of `content/` and `themes/` found
+/// (with their warnings), plus the options and engine version.
 ///
 /// Why: if the digest equals the one of the last successful build, the output folder is still
 /// intact and no article's publication time has come since, then that build's output is
 /// exactly what a new build would write, so `sitegen build` can stop after a few thousand
-/// `stat` calls instead of parsing and rendering the whole site.
+/// `stat` calls instead of parsing and rendering the whole site. Hidden files are not in the
+/// listings: the build does not read them either.
 struct InputSnapshot: Sendable, Hashable {
     /// Hash of the listing.
     var digest: UInt64
@@ -21,90 +17,33 @@ struct InputSnapshot: Sendable, Hashable {
 
     /// Lists the inputs of the site at `sourceDirectory` under `options`; `content` is the
     /// listing of `content/` the build then loads.
-    ///
-    /// Names are compared and hashed as bytes and every `stat` is relative to an open folder.
-    static func take(_ options: BuildOptions, content: ContentListing) -> InputSnapshot {
+    static func take(_ options: BuildOptions, content: FolderListing) -> InputSnapshot {
         var hash = ContentHash()
-        func add(_ text: String) {
-            var copy = text + "\u{0}"
-            copy.withUTF8 { hash.update(UnsafeRawBufferPointer($0)) }
-        }
-        add("sitegen \(SiteGenVersion.engine)")
-        add("drafts=\(options.includeDrafts) future=\(options.includeFuture) base=\(options.baseURLOverride ?? "-")")
-        let root = open(options.sourceDirectory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if root >= 0 { close(root) } }
-        var files = 0
-        for top in ["site.yml", "content", "themes"] {
-            var listing = Listing()
-            if top == "content" {
-                listing.add(content)
-            } else {
-                listing.walk(parent: root, name: Array(top.utf8), relative: Array(top.utf8), depth: 0)
-            }
-            withUnsafeBytes(of: listing.hash.finalize().littleEndian) { hash.update($0) }
-            files += listing.files
-        }
-        return InputSnapshot(digest: hash.finalize(), files: files)
-    }
-
-    /// The hash of one folder tree's names and `stat` fields.
-    private struct Listing {
-        var hash = ContentHash()
-        var files = 0
-
-        /// Adds a name and a NUL separator.
-        private mutating func add(_ bytes: [UInt8]) {
-            bytes.withUnsafeBytes { hash.update($0) }
+        func add(_ bytes: some Collection<UInt8>) {
+            Array(bytes).withUnsafeBytes { hash.update($0) }
             withUnsafeBytes(of: UInt8(0)) { hash.update($0) }
         }
-
-        /// Adds the files of a content listing and its warnings.
-        mutating func add(_ content: ContentListing) {
-            for entry in content.entries {
-                add(Array(entry.relativePath.utf8))
-                let status = entry.status
-                var fields = (UInt64(bitPattern: status?.size ?? -1), UInt64(bitPattern: status?.modified.seconds ?? -1),
-                              UInt64(bitPattern: status?.modified.nanoseconds ?? -1))
-                withUnsafeBytes(of: &fields) { hash.update($0) }
-                files += 1
-            }
-            for diagnostic in content.diagnostics { add(Array(diagnostic.description.utf8)) }
-        }
-
-        mutating func walk(parent: Int32, name: [UInt8], relative: [UInt8], depth: Int) {
-            var info = stat()
-            let found = parent >= 0 && (name + [0]).withUnsafeBufferPointer { pointer in
-                pointer.withMemoryRebound(to: CChar.self) { fstatat(parent, $0.baseAddress!, &info, 0) == 0 }
-            }
-            add(relative)
-            if !found {
-                add(Array(" (missing)".utf8))
-                files += 1
-                return
-            }
-            var fields = (UInt64(info.st_size), UInt64(info.st_mtim.tv_sec), UInt64(info.st_mtim.tv_nsec), UInt64(info.st_mode))
+        func add(_ status: FileStatus?) {
+            var fields = (UInt64(bitPattern: status?.size ?? -1), UInt64(bitPattern: status?.modified.seconds ?? -1),
+                          UInt64(bitPattern: status?.modified.nanoseconds ?? -1))
             withUnsafeBytes(of: &fields) { hash.update($0) }
-            files += 1
-            guard (info.st_mode & S_IFMT) == S_IFDIR, depth < 64 else { return }
-            let folder = (name + [0]).withUnsafeBufferPointer { pointer in
-                pointer.withMemoryRebound(to: CChar.self) { openat(parent, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-            }
-            guard folder >= 0, let directory = fdopendir(folder) else {
-                if folder >= 0 { close(folder) }
-                return
-            }
-            defer { closedir(directory) }
-            var names: [[UInt8]] = []
-            while let entry = readdir(directory) {
-                let child = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
-                if child != [UInt8(ascii: ".")] && child != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(child) }
-            }
-            names.sort { $0.lexicographicallyPrecedes($1) }
-            let descriptor = dirfd(directory)
-            for child in names {
-                walk(parent: descriptor, name: child, relative: relative + [UInt8(ascii: "/")] + child, depth: depth + 1)
-            }
         }
+        add("sitegen \(SiteGenVersion.engine)".utf8)
+        add("drafts=\(options.includeDrafts) future=\(options.includeFuture) base=\(options.baseURLOverride ?? "-")".utf8)
+        add("site.yml".utf8)
+        add(try? SystemCalls.statusFollowingLinks(of: BytePath(options.sourceDirectory + "/site.yml")))
+        var files = 1
+        let themes = FolderListing.take(sourceDirectory: options.sourceDirectory, folder: "themes")
+        for (name, listing) in [("content", content), ("themes", themes)] {
+            add(name.utf8)
+            for entry in listing.entries {
+                add(entry.relativePath.utf8)
+                add(entry.status)
+            }
+            for diagnostic in listing.diagnostics { add(diagnostic.description.utf8) }
+            files += listing.entries.count
+        }
+        return InputSnapshot(digest: hash.finalize(), files: files)
     }
 }
 

@@ -19,7 +19,7 @@ public enum ContentLoader {
     /// when no cache was given or it is still exact.
     /// `listing` is the walk of `content/` when the caller already made it.
     static func load(
-        _ options: BuildOptions, reusing cachedArticles: Prefetch<ArticleCache>?, listing: ContentListing? = nil
+        _ options: BuildOptions, reusing cachedArticles: Prefetch<ArticleCache>?, listing: FolderListing? = nil
     ) -> (content: SiteContent?, diagnostics: Diagnostics, cache: ArticleCache?) {
         var diagnostics = Diagnostics()
         let root = SiteWalker.realPath(options.sourceDirectory) ?? options.sourceDirectory
@@ -30,7 +30,7 @@ public enum ContentLoader {
             config.baseURL = ConfigLoader.normalisedBaseURL(override)
         }
 
-        let listing = listing ?? ContentListing.take(sourceDirectory: root)
+        let listing = listing ?? FolderListing.take(sourceDirectory: root)
         let entries = listing.entries
         diagnostics.append(contentsOf: listing.diagnostics)
         let markdown = entries.filter { $0.relativePath.hasSuffix(".md") }
