@@ -109,8 +109,8 @@ public enum SiteBuilder {
             loadDiagnostics.hasErrors && $0.theme.templates.isEmpty ? (nil, Diagnostics()) : TemplateLibrary.compile($0.theme)
         } ?? (nil, Diagnostics())
         diagnostics.append(contentsOf: templateDiagnostics)
-        guard var content = loaded, let templates, !diagnostics.hasErrors else { return finish([]) }
-        if let baseURL = options.baseURLOverride { content.config.baseURL = ConfigLoader.normalisedBaseURL(baseURL) }
+        // (`--base-url` was applied to the config by the load stage.)
+        guard let content = loaded, let templates, !diagnostics.hasErrors else { return finish([]) }
         if !options.includeFuture {
             extras.nextPublication = content.articles
                 .filter { $0.date > options.now && (options.includeDrafts || !$0.draft) }
@@ -213,7 +213,7 @@ public enum SiteBuilder {
             } : nil
             let report = try writer.write(site.files, previous: previous)
             cachesSaved?.value
-            if let inputs, let manifestHash = report.manifestHash ?? writer.intactManifestHash() {
+            if let inputs, let manifestHash = report.manifestHash {
                 BuildRecord(
                     inputs: inputs, output: output, manifestHash: manifestHash, nextPublication: extras.nextPublication,
                     stats: site.stats, warnings: site.diagnostics.warnings

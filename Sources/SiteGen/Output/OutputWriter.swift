@@ -77,7 +77,11 @@ public struct OutputWriter: Sendable {
             trustedSpare = manifest.flatMap { Self.trustedSpare(location, manifestBytes: $0.bytes) }
         }
         if let manifest, try Self.nothingChanged(plan, manifest: manifest.manifest, output: output, knownIntact: knownIntact) {
-            return WriteReport(written: 0, linkedUnchanged: plan.files.count, removed: 0, carriedOver: 0)
+            // Every file the manifest lists was just found intact: its hash is what
+            // `intactManifestHash()` would compute, without checking each file again.
+            var report = WriteReport(written: 0, linkedUnchanged: plan.files.count, removed: 0, carriedOver: 0)
+            report.manifestHash = ContentHash.of(manifest.bytes)
+            return report
         }
         if let manifest, let record = trustedSpare {
             do {

@@ -12,7 +12,7 @@ public struct WriteReport: Sendable, Hashable {
     /// lists the output).
     public var carriedOver: Int
     /// Hash of the manifest this write left in the output (what `OutputWriter.intactManifestHash`
-    /// would compute right after it), when the write produced a new one.
+    /// would compute right after it); `nil` only when the write failed to produce one.
     var manifestHash: UInt64?
 
     /// A report with the given counts.
