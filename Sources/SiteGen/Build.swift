@@ -171,6 +171,9 @@ public enum SiteBuilder {
         let checker = ReferenceChecker(outputPaths: Set(files.map(\.path)))
         diagnostics.append(contentsOf: checker.check(renderer.graph, prepared: renderer.prepared))
         lap("check")
+        if options.leavesMemoryToExit {
+            ExitReclaim.keep(content, renderer, markdownCache, previousRelated, previousArticles)
+        }
         return finish(files)
     }
 
@@ -190,6 +193,7 @@ public enum SiteBuilder {
         if !options.incremental { BuildRecord.remove(sourceDirectory: options.sourceDirectory) }
         if let inputs, var site = lastBuildIfUpToDate(options, inputs: inputs, output: output, writer: writer) {
             site.stats.seconds = Date().timeIntervalSince(start)
+            if options.leavesMemoryToExit { ExitReclaim.keep(listing, articles) }
             return site
         }
         // The previous output is read while the content loads.
@@ -227,6 +231,7 @@ public enum SiteBuilder {
             site.diagnostics.error("cannot write the site: \(error)")
         }
         site.stats.seconds = Date().timeIntervalSince(start)
+        if options.leavesMemoryToExit { ExitReclaim.keep(site, extras, previousOutput, reusable, listing) }
         return site
     }
 
@@ -246,10 +251,12 @@ public enum SiteBuilder {
     /// Sorts files by path; a copied file that would overwrite a rendered page (or another copied
     /// file) is an error, since silently picking one would lose content.
     static func deduplicated(_ files: [OutputFile], diagnostics: inout Diagnostics) -> [OutputFile] {
-        // Sorted by path, then by position, so the first file for a path is kept and each
-        // later one is reported against it.
+        // Sorted by path bytes (a `String` comparison normalizes, several times slower), then
+        // by position, so the first file for a path is kept and each later one is reported
+        // against it.
+        let paths = files.map { BytePath($0.path) }
         let order = files.indices.sorted { left, right in
-            let (a, b) = (files[left].path, files[right].path)
+            let (a, b) = (paths[left], paths[right])
             return a == b ? left < right : a < b
         }
         func source(_ file: OutputFile) -> String {

@@ -20,6 +20,10 @@ public struct BuildOptions: Sendable {
     public var incremental: Bool = true
     /// Called as the build moves through its stages and renders pages (from any thread).
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// For a process that exits right after the build (`sitegen build`): what the build worked
+    /// with is left for the exit to reclaim instead of being freed object by object
+    /// (`ExitReclaim`). Off by default, as a long-running process must free it.
+    public var leavesMemoryToExit = false
 
     /// Creates options with the defaults of `sitegen build`.
     public init(sourceDirectory: String = ".", outputDirectory: String = "public") {

@@ -31,10 +31,10 @@ struct Build: ParsableCommand {
         var options = site.buildOptions(output: output)
         options.baseURLOverride = baseURL
         options.incremental = !full
+        options.leavesMemoryToExit = true
         let display = ProgressDisplay.make(quiet: quiet)
         options.progress = display
         let result = SiteBuilder.build(options)
-        keptUntilExit = result
         if display != nil { ProgressDisplay.finish() }
         DiagnosticPrinter.print(result.diagnostics, warnings: !quiet, allWarnings: allWarnings)
         if result.diagnostics.hasErrors {
@@ -60,7 +60,3 @@ struct Build: ParsableCommand {
         }
     }
 }
-
-/// The finished build, kept until the process exits (like clang's `-disable-free`): freeing
-/// tens of thousands of pages one by one takes longer than letting the exit reclaim them.
-nonisolated(unsafe) private var keptUntilExit: RenderedSite?

@@ -30,6 +30,27 @@ import Testing
         #expect(graph(options).articles.map(\.title) == ["未来", "草稿", "戊", "丙", "乙", "甲", "丁"])
     }
 
+    @Test func sitemapFilesAreKnownBeforeTheyAreMadeAndSplitPastTheLimit() throws {
+        let graph = graph()
+        let urls = SiteURLs(baseURL: "https://example.cn/")
+        let whole = SitemapBuilder(graph: graph, urls: urls, perPage: 2)
+        #expect(whole.filePaths(extraPaths: ["tags/index.html"]) == ["sitemap.xml"])
+        let single = try #require(whole.sitemaps(extraPaths: ["tags/index.html"]).first?.renderedBytes)
+        let locs = { (bytes: [UInt8]) in String(decoding: bytes, as: UTF8.self).components(separatedBy: "<loc>").dropFirst().map { $0.prefix { $0 != "<" } } }
+        let all = locs(single)
+        for limit in [1, 4, all.count - 1, all.count] {
+            var split = whole
+            split.limit = limit
+            let files = split.sitemaps(extraPaths: ["tags/index.html"])
+            #expect(files.map(\.path) == split.filePaths(extraPaths: ["tags/index.html"]), "limit \(limit)")
+            if limit < all.count {
+                // The parts list every URL once, in order; the index lists the parts.
+                #expect(files.dropLast().flatMap { locs($0.renderedBytes!) } == all, "limit \(limit)")
+                #expect(locs(files.last!.renderedBytes!) == files.dropLast().map { "https://example.cn/" + $0.path[...] })
+            }
+        }
+    }
+
     @Test func columnPageIncludesDescendantArticlesNewestFirst() {
         let graph = graph()
         #expect(titles(graph, graph.columnArticles["guonei"]!) == ["丙", "乙", "甲", "丁"])
@@ -80,11 +101,44 @@ import Testing
         #expect(graph.tags[0].directory == "tags/反诈/")
     }
 
+    @Test func spellingsOfOneTagShareItsPageAndListAnArticleOnce() {
+        let articles = [
+            SampleSite.article("fazhi/a.md", "甲", "2024-07-10 08:00", tags: ["Anti Fraud", "anti-fraud", "普法"]),
+            SampleSite.article("fazhi/b.md", "乙", "2024-07-11 08:00", tags: ["anti fraud"]),
+            SampleSite.article("fazhi/c.md", "丙", "2024-07-12 08:00", tags: ["普法", "ANTI FRAUD"]),
+        ]
+        let graph = SiteGraphBuilder.build(SampleSite.content(articles), options: SampleSite.options()).graph
+        // The first spelling met (newest article first) names the tag.
+        #expect(graph.tags.map(\.name) == ["ANTI FRAUD", "普法"])
+        #expect(graph.tags.map(\.segment) == ["anti-fraud", "普法"])
+        #expect(titles(graph, graph.tags[0].articles) == ["丙", "乙", "甲"])
+        #expect(titles(graph, graph.tags[1].articles) == ["丙", "甲"])
+    }
+
     @Test func defaultPermalinkUsesColumnDateInSiteTimeZoneAndSlug() {
         let graph = graph()
         // 2024-07-10 08:00 in Shanghai is still 07-10 there (00:00 UTC).
         let a = graph.articles.firstIndex { $0.title == "甲" }!
         #expect(graph.articlePaths[a] == "guonei/fazhi/renmingongan/2024/0710/a.html")
+    }
+
+    @Test func everyArticleOnATakenURLIsReportedAgainstTheFirst() {
+        let triplets = [
+            SampleSite.article("fazhi/x.md", "一", "2024-07-10 08:00"),
+            SampleSite.article("fazhi/other.md", "别", "2024-07-10 08:30"),
+            SampleSite.article("fazhi/y.md", "二", "2024-07-10 09:00"),
+            SampleSite.article("fazhi/z.md", "三", "2024-07-10 10:00"),
+        ].map { article -> Article in
+            var copy = article
+            if copy.title != "别" { copy.slug = "same" }
+            return copy
+        }
+        let result = SiteGraphBuilder.build(SampleSite.content(triplets), options: SampleSite.options())
+        // Newest first: 三 (z) holds the URL; 二 (y), then 一 (x) are reported against it.
+        #expect(result.diagnostics.errors.map(\.description) == [
+            "content/fazhi/z.md:1:1: error: two articles have the same URL /fazhi/2024/0710/same.html: content/fazhi/y.md and content/fazhi/z.md",
+            "content/fazhi/z.md:1:1: error: two articles have the same URL /fazhi/2024/0710/same.html: content/fazhi/x.md and content/fazhi/z.md",
+        ])
     }
 
     @Test func twoArticlesOnOneURLIsAnErrorNamingBoth() {

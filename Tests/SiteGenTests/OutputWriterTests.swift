@@ -281,6 +281,20 @@ func unsafePathIsRejectedBeforeAnythingIsWritten(path: String, reason: String) t
     #expect(!FileManager.default.fileExists(atPath: sandbox.output))
 }
 
+@Test func writePlanListsEveryFolderWhateverTheFileOrder() throws {
+    let paths = ["index.html", "a/b/c/1.html", "a/b/c/2.html", "a/x.html", "a/b/c/d/3.html", "z/4.html", "a/b/5.html"]
+    let expected: Set<BytePath> = ["a", "a/b", "a/b/c", "a/b/c/d", "z"].map { BytePath($0) }.reduce(into: []) { $0.insert($1) }
+    for order in [paths, paths.sorted(), paths.reversed()] {
+        let plan = try WritePlan(order.map { OutputFile(path: $0, text: "x") })
+        #expect(plan.directories == expected, "\(order)")
+    }
+    #expect(BytePath("a/b/1.html").hasSameFolder(as: BytePath("a/b/2.html")))
+    #expect(BytePath("1.html").hasSameFolder(as: BytePath("2.html")))
+    #expect(!BytePath("a/b/1.html").hasSameFolder(as: BytePath("a/c/1.html")))
+    #expect(!BytePath("a/1.html").hasSameFolder(as: BytePath("a/b/1.html")))
+    #expect(!BytePath("ab/1.html").hasSameFolder(as: BytePath("a/b1.html")))
+}
+
 @Test func foreignFileInTheWayOfANewFolderStopsTheWrite() throws {
     let sandbox = try OutputSandbox()
     try sandbox.write(sampleSite)

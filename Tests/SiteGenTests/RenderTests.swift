@@ -93,3 +93,18 @@ import Testing
         #expect(page.contains("src=\"/news/uploads/a.jpg\""))
     }
 }
+
+@Test func typedFingerprintAddsEqualTheBoxedOnes() {
+    var typed = Fingerprint(seed: 7)
+    typed.add("标题")
+    typed.add(42)
+    typed.add(UInt64.max)
+    typed.add(true)
+    typed.add(false)
+    typed.add(texts: ["a", "国内"])
+    typed.add(texts: [String]())
+    #expect(typed.value == Fingerprint.of(seed: 7, "标题", 42, UInt64.max, true, false, ["a", "国内"], [String]()))
+    // Each value is tagged: the same words in other shapes differ.
+    #expect(Fingerprint.of(seed: 7, ["a", "b"]) != Fingerprint.of(seed: 7, "a", "b"))
+    #expect(Fingerprint.of(seed: 7, 1) != Fingerprint.of(seed: 7, UInt64(1)))
+}

@@ -16,35 +16,37 @@ public enum RelatedArticles {
     }
 
     /// Related article indexes per article, taken from `previous` when it was computed from the
-    /// same inputs. `articles` must be sorted newest first, so "not newer" means a higher index.
-    /// Runs in parallel; counting is done in a dense array per worker and the top `limit` are
-    /// picked without sorting every candidate.
-    static func compute(_ articles: [Article], limit: Int, reusing previous: Memo?) -> Memo {
-        let segments = ParallelWork.map(articles.count) { Set(articles[$0].tags.map(Slug.tagURLSegment)).sorted() }
+    /// same inputs. `tags` are the site's tags, each with its articles in ascending index order
+    /// (`SiteGraphBuilder.tags`); `count` is the number of articles, sorted newest first, so
+    /// "not newer" means a higher index. Runs in parallel; counting is done in a dense array per
+    /// worker and the top `limit` are picked without sorting every candidate.
+    static func compute(tags: [Tag], count: Int, limit: Int, reusing previous: Memo?) -> Memo {
+        // The key covers which articles carry which tag: everything the lists are made from.
         var fingerprint = Fingerprint(seed: 0x7265_6C61_7465_64)
         fingerprint.add(limit)
-        fingerprint.add(articles.count)
-        for tags in segments {
-            fingerprint.add(tags.count)
-            for tag in tags { fingerprint.add(tag) }
+        fingerprint.add(count)
+        for tag in tags.sorted(by: { $0.segment < $1.segment }) {
+            fingerprint.add(tag.segment)
+            fingerprint.add(integers: tag.articles)
         }
         let key = fingerprint.value
-        if let previous, previous.key == key, previous.lists.count == articles.count,
-           previous.lists.allSatisfy({ $0.allSatisfy { articles.indices.contains($0) } }) {
+        if let previous, previous.key == key, previous.lists.count == count,
+           previous.lists.allSatisfy({ $0.allSatisfy { (0..<count).contains($0) } }) {
             return previous
         }
-        return Memo(key: key, lists: compute(segments: segments, limit: limit))
+        return Memo(key: key, lists: compute(tags: tags, count: count, limit: limit))
     }
 
-    private static func compute(segments: [[String]], limit: Int) -> [[Int]] {
-        guard limit > 0, !segments.isEmpty else { return Array(repeating: [], count: segments.count) }
-        // Posting lists: tag -> article indexes ascending (newest first).
-        var postings: [String: [Int]] = [:]
-        for (index, tags) in segments.enumerated() {
-            for tag in tags { postings[tag, default: []].append(index) }
-        }
-        let tagLists: [[[Int]]] = segments.map { tags in tags.compactMap { postings[$0] } }
-        let count = segments.count
+    private static func compute(tags: [Tag], count: Int, limit: Int) -> [[Int]] {
+        guard limit > 0, count > 0 else { return Array(repeating: [], count: count) }
+        // Each article's tags, by position in `tags`: their article lists are the posting lists.
+        let tagsOfArticle = {
+            var lists: [[Int]] = Array(repeating: [], count: count)
+            for (tag, entry) in tags.enumerated() {
+                for article in entry.articles { lists[article].append(tag) }
+            }
+            return lists
+        }()
         // Newer articles scan longer posting-list suffixes, so the work is cut into many chunks
         // (not one per core) to keep both cores busy to the end.
         let workers = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 16))
@@ -60,7 +62,8 @@ public enum RelatedArticles {
             lists.reserveCapacity(end - start)
             for index in start..<end {
                 touched.removeAll(keepingCapacity: true)
-                for list in tagLists[index] {
+                for tag in tagsOfArticle[index] {
+                    let list = tags[tag].articles
                     // Older-or-equal articles are the suffix after `index`.
                     var position = firstGreater(than: index, in: list)
                     while position < list.count {

@@ -42,7 +42,8 @@ public enum SiteGraphBuilder {
         diagnostics.append(contentsOf: duplicatePaths(paths, articles: published))
 
         let columnArticles = articlesByColumn(published, tree: tree)
-        let related = RelatedArticles.compute(published, limit: config.lists.related, reusing: previous)
+        let tags = tags(published)
+        let related = RelatedArticles.compute(tags: tags, count: published.count, limit: config.lists.related, reusing: previous)
         let graph = SiteGraph(
             articles: published,
             articlePaths: paths,
@@ -52,7 +53,7 @@ public enum SiteGraphBuilder {
             recommended: newest(published, with: .recommend, limit: config.lists.recommended + 1),
             hotByColumn: columnArticles.mapValues { hottest($0, in: published, limit: config.lists.hot) },
             related: related.lists,
-            tags: tags(published),
+            tags: tags,
             focus: newest(published, with: .focus, limit: max(0, config.lists.focus)),
             headlines: newest(published, with: .headline, limit: config.lists.headlines),
             columnIndexes: content.columnIndexes
@@ -61,18 +62,28 @@ public enum SiteGraphBuilder {
     }
 
     static func duplicatePaths(_ paths: [String], articles: [Article]) -> Diagnostics {
-        var diagnostics = Diagnostics()
-        var firstOwner: [String: Int] = [:]
-        for (index, path) in paths.enumerated() {
-            if let other = firstOwner[path] {
-                let (first, second) = articles[other].id < articles[index].id ? (other, index) : (index, other)
-                diagnostics.error(
-                    "two articles have the same URL /\(path): \(articles[first].sourcePath) and \(articles[second].sourcePath)",
-                    at: SourceLocation(path: articles[second].sourcePath, line: 1, column: 1)
-                )
-            } else {
-                firstOwner[path] = index
+        // Paths are compared by a 64-bit hash first (sorting numbers is far cheaper than a
+        // dictionary of every path); only paths with equal hashes are compared as text.
+        let hashes = ParallelWork.map(paths.count) { Fingerprint.of(text: paths[$0]) }
+        let order = paths.indices.sorted { hashes[$0] != hashes[$1] ? hashes[$0] < hashes[$1] : $0 < $1 }
+        var firstOwner: [Int: Int] = [:]  // later article with a taken path -> first one
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, hashes[order[end]] == hashes[order[start]] { end += 1 }
+            for position in (start + 1)..<end {
+                let index = order[position]
+                if let owner = order[start..<position].first(where: { paths[$0] == paths[index] }) { firstOwner[index] = owner }
             }
+            start = end
+        }
+        var diagnostics = Diagnostics()
+        for (index, other) in firstOwner.sorted(by: { $0.key < $1.key }) {
+            let (first, second) = articles[other].id < articles[index].id ? (other, index) : (index, other)
+            diagnostics.error(
+                "two articles have the same URL /\(paths[index]): \(articles[first].sourcePath) and \(articles[second].sourcePath)",
+                at: SourceLocation(path: articles[second].sourcePath, line: 1, column: 1)
+            )
         }
         return diagnostics
     }
@@ -136,18 +147,30 @@ public enum SiteGraphBuilder {
 
     /// Tags keyed by URL segment, most used first, then by segment.
     static func tags(_ articles: [Article]) -> [Tag] {
-        var bySegment: [String: Tag] = [:]
-        var segments: [String: String] = [:]  // by tag name: most names recur in many articles
+        var tags: [Tag] = []
+        var tagBySegment: [String: Int] = [:]
+        var tagByName: [String: Int] = [:]  // most names recur in many articles: one lookup each
         for index in articles.indices {
-            var seen = Set<String>()
             for name in articles[index].tags {
-                let segment = segments[name] ?? Slug.tagURLSegment(name)
-                segments[name] = segment
-                guard seen.insert(segment).inserted else { continue }
-                bySegment[segment, default: Tag(name: name, segment: segment, articles: [])].articles.append(index)
+                let tag: Int
+                if let known = tagByName[name] {
+                    tag = known
+                } else {
+                    let segment = Slug.tagURLSegment(name)
+                    if let known = tagBySegment[segment] {
+                        tag = known
+                    } else {
+                        tag = tags.count
+                        tags.append(Tag(name: name, segment: segment, articles: []))
+                        tagBySegment[segment] = tag
+                    }
+                    tagByName[name] = tag
+                }
+                // Two spellings of one tag in an article list it once (articles come in order).
+                if tags[tag].articles.last != index { tags[tag].articles.append(index) }
             }
         }
-        return bySegment.values.sorted {
+        return tags.sorted {
             $0.articles.count != $1.articles.count ? $0.articles.count > $1.articles.count : $0.segment < $1.segment
         }
     }

@@ -54,6 +54,14 @@ struct BytePath: Hashable, Sendable, Comparable, CustomStringConvertible {
         return result
     }
 
+    /// Whether both paths are in the same folder (for relative paths: both at the top, or the
+    /// same bytes up to and including their last separator).
+    func hasSameFolder(as other: BytePath) -> Bool {
+        let end = bytes.lastIndex(of: BytePath.separator) ?? -1
+        let otherEnd = other.bytes.lastIndex(of: BytePath.separator) ?? -1
+        return end == otherEnd && bytes[..<(end + 1)].elementsEqual(other.bytes[..<(otherEnd + 1)])
+    }
+
     /// The path for messages (invalid UTF-8 shown as U+FFFD).
     var description: String {
         String(decoding: bytes, as: UTF8.self)

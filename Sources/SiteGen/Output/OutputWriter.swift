@@ -162,7 +162,9 @@ public struct OutputWriter: Sendable {
         stager.knownIntact = knownIntact
         var staged = try stageFiles(plan, carried: [], stager: stager)
 
-        let removed = previous.manifest.entries.keys.filter { plan.fileIndex[$0] == nil }
+        // Every new path is in the old manifest and there are as many: the same set, nothing removed.
+        let removed = newPaths.isEmpty && plan.files.count == previous.manifest.entries.count
+            ? [] : previous.manifest.entries.keys.filter { plan.fileIndex[$0] == nil }
         try FileSystemBatch.forEach(removed) { try SystemCalls.removeFile(spare.appending($0)) }
         // Folders left empty go; one still holding someone else's files stays.
         var removedFolders: Set<BytePath> = []

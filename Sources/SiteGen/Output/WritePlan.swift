@@ -37,7 +37,9 @@ struct WritePlan: Sendable {
                 throw OutputError.duplicatePath(files[index].path)
             }
             paths.append(path)
-            // Innermost folder first: most files share a folder already seen, whose own
+            // Files come sorted by path, so most share the folder of the file before: known.
+            if let last = paths.dropLast().last, path.hasSameFolder(as: last) { continue }
+            // Innermost folder first: most other files share a folder already seen, whose own
             // ancestors were added with it.
             var end = path.bytes.count
             while let separator = path.bytes[..<end].lastIndex(of: BytePath.separator),

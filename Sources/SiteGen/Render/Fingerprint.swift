@@ -92,6 +92,25 @@ struct Fingerprint {
         word(UInt64(bitPattern: Int64(number)))
     }
 
+    /// Adds a number: the same as `add(_ value: Any)` with a `UInt64`, without the boxing.
+    mutating func add(_ number: UInt64) {
+        tag(5)
+        word(number)
+    }
+
+    /// Adds a flag: the same as `add(_ value: Any)` with a `Bool`, without the boxing.
+    mutating func add(_ flag: Bool) {
+        tag(flag ? 2 : 3)
+    }
+
+    /// Adds a list of strings: the same as `add(_ value: Any)` with a `[String]`, without
+    /// boxing each element (lists of every article's id or path are added on each build).
+    mutating func add(texts list: some Collection<String>) {
+        tag(7)
+        word(UInt64(list.count))
+        for text in list { add(text) }
+    }
+
     /// Adds a list of integers (faster than `add` for long lists; a different tag, so a list
     /// added either way never collides with the other).
     mutating func add(integers list: some Collection<Int>) {

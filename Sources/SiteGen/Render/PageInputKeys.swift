@@ -43,6 +43,18 @@ struct PageInputKeys: Sendable {
         return hash.finalize()
     }
 
+    /// The key of the sitemap files: the site-wide inputs (which cover every URL the sitemap
+    /// lists) and each article's date (its `lastmod`, and that of the list pages it heads).
+    /// Unlike a page's key it leaves the articles' contents out, so a body edit keeps the sitemap.
+    func sitemapKey(_ graph: SiteGraph) -> UInt64 {
+        var words: [UInt64] = [site, Fingerprint.of(text: "sitemap.xml"), UInt64(graph.articles.count)]
+        words.reserveCapacity(graph.articles.count + 3)
+        for index in graph.articles.indices { words.append(graph.articles[index].date.timeIntervalSince1970.bitPattern) }
+        var hash = ContentHash()
+        words.withUnsafeBytes { hash.update($0) }
+        return hash.finalize()
+    }
+
     /// Everything about one article: its front matter and its body's Markdown key.
     static func articleKey(_ article: Article, bodyKey: UInt64) -> UInt64 {
         var fingerprint = Fingerprint(seed: bodyKey)
@@ -60,8 +72,8 @@ struct PageInputKeys: Sendable {
     /// The graph apart from the articles' contents: which articles, where, in which lists.
     static func shapeKey(of graph: SiteGraph) -> UInt64 {
         var fingerprint = Fingerprint(seed: 0x7368_6170_65)
-        fingerprint.add(graph.articles.map(\.id))
-        fingerprint.add(graph.articlePaths)
+        fingerprint.add(texts: graph.articles.lazy.map(\.id))
+        fingerprint.add(texts: graph.articlePaths)
         for id in graph.columns.order {
             let column = graph.columns[id]
             fingerprint.add([id, column?.name ?? "", column?.description ?? "", column?.children ?? []] as [Any])

@@ -69,9 +69,24 @@ struct SiteRenderer: Sendable {
         files.append(tagIndexPage())
         files.append(notFoundPage())
         files += FeedBuilder(graph: graph, config: config, urls: urls, links: links, prepared: prepared).feeds()
-        files += SitemapBuilder(graph: graph, urls: urls, perPage: config.paginate).sitemaps(extraPaths: ["tags/index.html"])
+        files += sitemaps()
         files.append(OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(urls.absolute("sitemap.xml"))\n"))
         return files
+    }
+
+    /// The sitemap file(s), kept from the previous build when no URL or date changed.
+    func sitemaps() -> [OutputFile] {
+        let builder = SitemapBuilder(graph: graph, urls: urls, perPage: config.paginate)
+        let extraPaths = ["tags/index.html"]
+        let key = keys.sitemapKey(graph)
+        let paths = builder.filePaths(extraPaths: extraPaths)
+        let keptFiles = paths.compactMap { kept($0, key: key) }
+        if keptFiles.count == paths.count { return keptFiles }
+        return builder.sitemaps(extraPaths: extraPaths).map { file in
+            var file = file
+            file.inputKey = key
+            return file
+        }
     }
 
     // MARK: Page shell

@@ -11,6 +11,19 @@ struct SitemapBuilder {
     let perPage: Int
     var limit = SitemapBuilder.limit
 
+    /// The paths of the files `sitemaps(extraPaths:)` makes, worked out without making them.
+    func filePaths(extraPaths: [String]) -> [String] {
+        var count = 1 + extraPaths.count + graph.articles.count
+        for id in graph.columns.order {
+            count += Pagination(totalItems: graph.columnArticles[id]?.count ?? 0, perPage: perPage).pageCount
+        }
+        for tag in graph.tags {
+            count += Pagination(totalItems: tag.articles.count, perPage: perPage).pageCount
+        }
+        guard count > limit else { return ["sitemap.xml"] }
+        return (1...((count + limit - 1) / limit)).map { "sitemap-\($0).xml" } + ["sitemap.xml"]
+    }
+
     /// The sitemap file(s); `extraPaths` are further pages to list (e.g. the tag index).
     func sitemaps(extraPaths: [String]) -> [OutputFile] {
         let dates = DateFormatting(pattern: "yyyy", timeZone: .gmt)
