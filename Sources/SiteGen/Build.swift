@@ -2,7 +2,7 @@ import Foundation
 
 /// The outcome of rendering a site in memory.
 public struct RenderedSite: Sendable {
-    /// Every file of the site, sorted by path.
+    /// Every file of the site, sorted by path (UTF-8 bytes).
     public var files: [OutputFile]
     /// Everything the stages reported.
     public var diagnostics: Diagnostics
@@ -251,9 +251,9 @@ public enum SiteBuilder {
     /// Sorts files by path; a copied file that would overwrite a rendered page (or another copied
     /// file) is an error, since silently picking one would lose content.
     static func deduplicated(_ files: [OutputFile], diagnostics: inout Diagnostics) -> [OutputFile] {
-        // Sorted by path bytes (a `String` comparison normalizes, several times slower), then
-        // by position, so the first file for a path is kept and each later one is reported
-        // against it.
+        // Sorted by path bytes (the manifest's order; cheaper than Unicode-aware `String`
+        // comparison), then by position, so the first file for a path is kept and each later
+        // one is reported against it.
         let paths = files.map { BytePath($0.path) }
         let order = files.indices.sorted { left, right in
             let (a, b) = (paths[left], paths[right])

@@ -368,6 +368,19 @@ func unsafePathIsRejectedBeforeAnythingIsWritten(path: String, reason: String) t
     #expect(throws: OutputError.damagedManifest(path: "m", line: 2)) {
         try OutputManifest(parsing: Array("sitegen-manifest 2\nbroken\n".utf8), path: "m")
     }
+    let good = "9\t00000000000000ff\t1.000000000\t-\t-\ta.html"
+    for broken in [
+        "9\t00000000000000ff\t1.000000000\t-\t-\t", "9\t00000000000000ff\t1.000000000\t-\t-", "9\t00000000000000ff\t1.000000000\t-\t-\ta.html\t3",
+        "9\t00000000000000ff\t1.000000000\t-\t-\ta.html\t3\t1.000000000\t", "x\t00000000000000ff\t1.000000000\t-\t-\ta.html",
+        "9\t0ff\t1.000000000\t-\t-\ta.html", "9\t00000000000000ff\t1.000000000\t-\t-\t\t3\t1.000000000\t/src/a",
+    ] {
+        #expect(throws: OutputError.damagedManifest(path: "m", line: 3), "\(broken)") {
+            try OutputManifest(parsing: Array("sitegen-manifest 3\n\(good)\n\(broken)\n".utf8), path: "m")
+        }
+    }
+    // A path listed twice (a hand-edited manifest): the first line counts.
+    let twice = try OutputManifest(parsing: Array("sitegen-manifest 3\n\(good)\n\(good.replacingOccurrences(of: "9", with: "8"))\n".utf8), path: "m")
+    #expect(twice.entries.count == 1 && twice.entries[BytePath("a.html")]?.size == 9)
 
     let bytes = (0..<300).map { UInt8(truncatingIfNeeded: $0 &* 37) }
     let whole = ContentHash.of(bytes)
