@@ -119,50 +119,24 @@ public enum SiteBuilder {
 
         // Graph: pure.
         let previousRelatedLists = previousRelated?.value
-        var (graph, graphDiagnostics, related) = SiteGraphBuilder.build(content, options: options, reusing: previousRelatedLists)
+        let (graph, graphDiagnostics, related) = SiteGraphBuilder.build(content, options: options, reusing: previousRelatedLists)
         if related.key != previousRelatedLists?.key { extras.related = related }
         diagnostics.append(contentsOf: graphDiagnostics)
         lap("graph", next: "markdown")
         guard !diagnostics.hasErrors else { return finish([]) }
 
-        // Render: pure. Bodies it needs that the article cache left out are read first, by the
-        // load stage.
-        let urls = SiteURLs(baseURL: content.config.baseURL)
+        // Markdown: the bodies the renderer needs that the article cache left out are read first,
+        // by the load stage. A body that cannot be read as the cache recorded it (the file was
+        // edited during the build, or the cache does not match the files) means the cache cannot
+        // be trusted: the site is loaded again without it, and the cache is rebuilt.
         let cache = markdownCache.value
-        // Articles taken from the build cache come without their bodies: read the bodies the
-        // Markdown cache cannot stand for, then those of the pages that are not kept.
-        let config = content.config
-        let unprepared = graph.articles.indices.filter { index in
-            let article = graph.articles[index]
-            return !article.hasBody && cache.entries[article.id]?.key != MarkdownCache.key(of: article, config: config)
-        }.map { graph.articles[$0] }
-        // A body that cannot be read as the cache recorded it (the file was edited during the
-        // build, or the cache does not match the files) means the cache cannot be trusted: the
-        // site is loaded again without it, and the cache is rebuilt.
-        func withoutArticleCache() -> (site: RenderedSite, extras: RenderExtras) {
+        guard let renderer = preparedRenderer(
+            consume graph, content: content, templates: templates, cache: cache, reusable: reusable.value, options: options
+        ) else {
             ArticleCache.remove(sourceDirectory: options.sourceDirectory)
             return render(options, reusable: reusable, articleCache: false)
         }
-        if !unprepared.isEmpty {
-            guard let bodies = ContentLoader.bodies(of: unprepared, options: options, config: config) else { return withoutArticleCache() }
-            graph.supplyBodies(bodies)
-        }
-        // The renderer takes the graph over (`consume`): a second reference to its articles would
-        // make supplying bodies below copy all of them.
-        var renderer = SiteRenderer(graph: consume graph, config: content.config, templates: templates, urls: urls, cache: cache, reusable: reusable.value)
-        let needingBodies = renderer.articlesNeedingBodies()
-        if !needingBodies.isEmpty {
-            let articles = needingBodies.map { renderer.graph.articles[$0] }
-            guard let bodies = ContentLoader.bodies(of: articles, options: options, config: config) else { return withoutArticleCache() }
-            renderer.supplyBodies(bodies)
-        }
-        let renderedBodies = renderer.prepared.count { $0.html != nil }
-        let articleCount = renderer.graph.articles.count
-        if CacheRewrite.isWorthIt(changed: renderedBodies + abs(cache.entries.count - articleCount), total: articleCount) {
-            var entries: [String: MarkdownCache.Entry] = [:]
-            for (article, prepared) in zip(renderer.graph.articles, renderer.prepared) { entries[article.id] = prepared.cacheEntry }
-            extras.cache = MarkdownCache(entries: entries)
-        }
+        extras.cache = markdownCacheToSave(renderer, previous: cache)
         lap("markdown")
         var files = renderer.renderAll(progress: options.progress)
         lap("render", next: "check")
@@ -175,6 +149,48 @@ public enum SiteBuilder {
             ExitReclaim.keep(content, renderer, markdownCache, previousRelated, previousArticles)
         }
         return finish(files)
+    }
+
+    /// The renderer of `graph` with every article body it needs: articles taken from the build
+    /// cache come without their bodies, so the bodies the Markdown cache cannot stand for are read
+    /// first, then those of the pages that cannot be kept. `nil` when a body cannot be read as the
+    /// article cache recorded it.
+    private static func preparedRenderer(
+        _ graph: consuming SiteGraph, content: SiteContent, templates: TemplateLibrary, cache: MarkdownCache,
+        reusable: [String: ReusablePage], options: BuildOptions
+    ) -> SiteRenderer? {
+        let config = content.config
+        let unprepared = graph.articles.indices.filter { index in
+            let article = graph.articles[index]
+            return !article.hasBody && cache.entries[article.id]?.key != MarkdownCache.key(of: article, config: config)
+        }.map { graph.articles[$0] }
+        if !unprepared.isEmpty {
+            guard let bodies = ContentLoader.bodies(of: unprepared, options: options, config: config) else { return nil }
+            graph.supplyBodies(bodies)
+        }
+        // The renderer takes the graph over (`consume`): a second reference to its articles would
+        // make supplying bodies below copy all of them.
+        var renderer = SiteRenderer(
+            graph: consume graph, config: config, templates: templates, urls: SiteURLs(baseURL: config.baseURL), cache: cache, reusable: reusable
+        )
+        let needingBodies = renderer.articlesNeedingBodies()
+        if !needingBodies.isEmpty {
+            let articles = needingBodies.map { renderer.graph.articles[$0] }
+            guard let bodies = ContentLoader.bodies(of: articles, options: options, config: config) else { return nil }
+            renderer.supplyBodies(bodies)
+        }
+        return renderer
+    }
+
+    /// The Markdown cache to save after `renderer` prepared every article, `nil` when the saved
+    /// one (`previous`) is still close enough (`CacheRewrite`).
+    private static func markdownCacheToSave(_ renderer: SiteRenderer, previous: MarkdownCache) -> MarkdownCache? {
+        let renderedBodies = renderer.prepared.count { $0.html != nil }
+        let articleCount = renderer.graph.articles.count
+        guard CacheRewrite.isWorthIt(changed: renderedBodies + abs(previous.entries.count - articleCount), total: articleCount) else { return nil }
+        var entries: [String: MarkdownCache.Entry] = [:]
+        for (article, prepared) in zip(renderer.graph.articles, renderer.prepared) { entries[article.id] = prepared.cacheEntry }
+        return MarkdownCache(entries: entries)
     }
 
     /// Renders the site and, when no error was reported, writes it to `options.outputDirectory`.
