@@ -33,14 +33,12 @@ struct PageInputKeys: Sendable {
     /// The key of a page at `path` showing `articles` (in any order, repeats allowed) with the
     /// given shared blocks.
     func key(path: String, articles: [Int], blocks: [RenderedBlock?]) -> UInt64 {
-        var hash = ContentHash()
         var words: [UInt64] = [site, Fingerprint.of(text: path), UInt64(articles.count)]
         words.reserveCapacity(articles.count + blocks.count + 4)
         for index in articles { words.append(articleKeys[index]) }
         words.append(UInt64(blocks.count))
         for block in blocks { words.append(block?.fingerprint ?? 0) }
-        words.withUnsafeBytes { hash.update($0) }
-        return hash.finalize()
+        return words.withUnsafeBytes { ContentHash.of($0) }
     }
 
     /// The key of the sitemap files: the site-wide inputs (which cover every URL the sitemap
@@ -50,9 +48,7 @@ struct PageInputKeys: Sendable {
         var words: [UInt64] = [site, Fingerprint.of(text: "sitemap.xml"), UInt64(graph.articles.count)]
         words.reserveCapacity(graph.articles.count + 3)
         for index in graph.articles.indices { words.append(graph.articles[index].date.timeIntervalSince1970.bitPattern) }
-        var hash = ContentHash()
-        words.withUnsafeBytes { hash.update($0) }
-        return hash.finalize()
+        return words.withUnsafeBytes { ContentHash.of($0) }
     }
 
     /// Everything about one article: its front matter and its body's Markdown key.

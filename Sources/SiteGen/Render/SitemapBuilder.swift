@@ -57,17 +57,19 @@ struct SitemapBuilder {
             return xml + "</urlset>\n"
         }
 
-        if entries.count <= limit {
-            return [OutputFile(path: "sitemap.xml", text: urlset(entries[...]))]
+        // The file names (and whether to split) come from `filePaths`, which counts the same
+        // entries without making them.
+        let paths = filePaths(extraPaths: extraPaths)
+        guard let indexPath = paths.last, paths.count > 1 else {
+            return [OutputFile(path: paths.last ?? "sitemap.xml", text: urlset(entries[...]))]
         }
         var files: [OutputFile] = []
         var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (number, start) in stride(from: 0, to: entries.count, by: limit).enumerated() {
-            let path = "sitemap-\(number + 1).xml"
+        for (path, start) in zip(paths.dropLast(), stride(from: 0, to: entries.count, by: limit)) {
             files.append(OutputFile(path: path, text: urlset(entries[start..<min(entries.count, start + limit)])))
             index += "<sitemap><loc>\(HTMLEscaping.escapeXML(urls.absolute(path)))</loc></sitemap>\n"
         }
-        files.append(OutputFile(path: "sitemap.xml", text: index + "</sitemapindex>\n"))
+        files.append(OutputFile(path: indexPath, text: index + "</sitemapindex>\n"))
         return files
     }
 }
