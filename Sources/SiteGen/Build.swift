@@ -47,7 +47,8 @@ public enum SiteBuilder {
     struct RenderExtras {
         /// The Markdown cache to save, `nil` when the old one is still exact.
         var cache: MarkdownCache?
-        /// When the earliest article left out for its future date becomes due.
+        /// When the output next changes by the clock alone: an article left out for its future
+        /// date comes due, or one leaves a time-windowed list (`PagePlan.nextChange`).
         var nextPublication: Date?
         /// The related lists to save, `nil` when the saved ones are still exact.
         var related: RelatedArticles.Memo?
@@ -131,12 +132,15 @@ public enum SiteBuilder {
         // be trusted: the site is loaded again without it, and the cache is rebuilt.
         let cache = markdownCache.value
         guard let renderer = preparedRenderer(
-            consume graph, content: content, templates: templates, cache: cache, reusable: reusable.value, options: options
+            graph, content: content, templates: templates, cache: cache, reusable: reusable.value, options: options
         ) else {
             ArticleCache.remove(sourceDirectory: options.sourceDirectory)
             return render(options, reusable: reusable, articleCache: false)
         }
         extras.cache = markdownCacheToSave(renderer, previous: cache)
+        if let change = renderer.plan.nextChange {
+            extras.nextPublication = min(extras.nextPublication ?? change, change)
+        }
         lap("markdown")
         var files = renderer.renderAll(progress: options.progress)
         lap("render", next: "check")
@@ -153,32 +157,29 @@ public enum SiteBuilder {
 
     /// The renderer of `graph` with every article body it needs: articles taken from the build
     /// cache come without their bodies, so the bodies the Markdown cache cannot stand for are read
-    /// first, then those of the pages that cannot be kept. `nil` when a body cannot be read as the
+    /// first, then those of the pages the plan renders. `nil` when a body cannot be read as the
     /// article cache recorded it.
     private static func preparedRenderer(
-        _ graph: consuming SiteGraph, content: SiteContent, templates: TemplateLibrary, cache: MarkdownCache,
+        _ graph: SiteGraph, content: SiteContent, templates: TemplateLibrary, cache: MarkdownCache,
         reusable: [String: ReusablePage], options: BuildOptions
     ) -> SiteRenderer? {
         let config = content.config
-        let unprepared = graph.articles.indices.filter { index in
-            let article = graph.articles[index]
-            return !article.hasBody && cache.entries[article.id]?.key != MarkdownCache.key(of: article, config: config)
-        }.map { graph.articles[$0] }
-        if !unprepared.isEmpty {
-            guard let bodies = ContentLoader.bodies(of: unprepared, options: options, config: config) else { return nil }
-            graph.supplyBodies(bodies)
+        let bodies = BodyStore(articles: graph.articles)
+        func supply(_ indices: [Int]) -> Bool {
+            guard !indices.isEmpty else { return true }
+            guard let read = ContentLoader.bodies(of: indices.map { graph.articles[$0] }, options: options, config: config) else { return false }
+            bodies.supply(Dictionary(uniqueKeysWithValues: indices.map { ($0, read[graph.articles[$0].id] ?? "") }))
+            return true
         }
-        // The renderer takes the graph over (`consume`): a second reference to its articles would
-        // make supplying bodies below copy all of them.
-        var renderer = SiteRenderer(
-            graph: consume graph, config: config, templates: templates, urls: SiteURLs(baseURL: config.baseURL), cache: cache, reusable: reusable
+        let unprepared = bodies.missing(graph.articles.indices).filter { index in
+            cache.entries[graph.articles[index].id]?.key != MarkdownCache.key(of: graph.articles[index], config: config)
+        }
+        guard supply(unprepared) else { return nil }
+        let renderer = SiteRenderer(
+            graph: graph, config: config, templates: templates, urls: SiteURLs(baseURL: config.baseURL), bodies: bodies,
+            cache: cache, reusable: reusable, now: options.now
         )
-        let needingBodies = renderer.articlesNeedingBodies()
-        if !needingBodies.isEmpty {
-            let articles = needingBodies.map { renderer.graph.articles[$0] }
-            guard let bodies = ContentLoader.bodies(of: articles, options: options, config: config) else { return nil }
-            renderer.supplyBodies(bodies)
-        }
+        guard supply(bodies.missing(renderer.plan.bodiesNeeded)) else { return nil }
         return renderer
     }
 

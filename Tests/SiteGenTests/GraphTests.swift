@@ -30,27 +30,6 @@ import Testing
         #expect(graph(options).articles.map(\.title) == ["未来", "草稿", "戊", "丙", "乙", "甲", "丁"])
     }
 
-    @Test func sitemapFilesAreKnownBeforeTheyAreMadeAndSplitPastTheLimit() throws {
-        let graph = graph()
-        let urls = SiteURLs(baseURL: "https://example.cn/")
-        let whole = SitemapBuilder(graph: graph, urls: urls, perPage: 2)
-        #expect(whole.filePaths(extraPaths: ["tags/index.html"]) == ["sitemap.xml"])
-        let single = try #require(whole.sitemaps(extraPaths: ["tags/index.html"]).first?.renderedBytes)
-        let locs = { (bytes: [UInt8]) in String(decoding: bytes, as: UTF8.self).components(separatedBy: "<loc>").dropFirst().map { $0.prefix { $0 != "<" } } }
-        let all = locs(single)
-        for limit in [1, 4, all.count - 1, all.count] {
-            var split = whole
-            split.limit = limit
-            let files = split.sitemaps(extraPaths: ["tags/index.html"])
-            #expect(files.map(\.path) == split.filePaths(extraPaths: ["tags/index.html"]), "limit \(limit)")
-            if limit < all.count {
-                // The parts list every URL once, in order; the index lists the parts.
-                #expect(files.dropLast().flatMap { locs($0.renderedBytes!) } == all, "limit \(limit)")
-                #expect(locs(files.last!.renderedBytes!) == files.dropLast().map { "https://example.cn/" + $0.path[...] })
-            }
-        }
-    }
-
     @Test func columnPageIncludesDescendantArticlesNewestFirst() {
         let graph = graph()
         #expect(titles(graph, graph.columnArticles["guonei"]!) == ["丙", "乙", "甲", "丁"])

@@ -3,7 +3,7 @@ import Foundation
 /// The site as declared in `site.yml`, with every tunable resolved to its default.
 public struct SiteConfig: Sendable, Hashable {
     /// A hash of the `site.yml` text the settings were read from (0 when built in code): any
-    /// edit of the file changes every page's input key (`PageInputKeys`).
+    /// edit of the file changes every page's input key (`PageReader`).
     public var sourceKey: UInt64 = 0
     /// Site name shown in the header, titles and feeds (`title`).
     public var title: String

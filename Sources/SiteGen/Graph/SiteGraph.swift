@@ -29,17 +29,6 @@ public struct SiteGraph: Sendable {
     /// `_index.md` of each column that has one.
     public var columnIndexes: [String: ColumnIndex]
 
-    /// Gives articles taken from the build cache their bodies (by article id), as the load
-    /// stage read them (`Article.hasBody`).
-    public mutating func supplyBodies(_ bodies: [String: String]) {
-        guard !bodies.isEmpty else { return }
-        for index in articles.indices {
-            guard let body = bodies[articles[index].id] else { continue }
-            articles[index].body = body
-            articles[index].hasBody = true
-        }
-    }
-
     /// Output folder of a column's first list page, e.g. `guonei/fazhi/`.
     public static func directory(ofColumn id: String) -> String { id + "/" }
 }

@@ -40,7 +40,7 @@ public struct OutputFile: Sendable, Hashable {
     /// A hash of everything the file was made from (view model, templates, engine version),
     /// recorded in the output manifest so the next build can skip rendering it when unchanged.
     public var fingerprint: UInt64?
-    /// A hash of the page's inputs (`PageInputKeys`), recorded in the manifest so the next build
+    /// A hash of the page's inputs (`PageReader`), recorded in the manifest so the next build
     /// can keep the page without even building its view model.
     public var inputKey: UInt64?
     /// For a copy: the source's status when the load stage listed it, which the writer uses

@@ -12,9 +12,8 @@ final class ArticleBody: SlotRenderable, @unchecked Sendable {
     private let basePath: String
     let fingerprint: UInt64
 
-    init(article: Article, prepared: PreparedArticle, unsafe: Bool, basePath: String) {
-        assert(article.hasBody, "\(article.id): page built without its body (see SiteRenderer.articlesNeedingBodies)")
-        markdown = article.body
+    init(markdown: String, article: Article, prepared: PreparedArticle, unsafe: Bool, basePath: String) {
+        self.markdown = markdown
         bodyLine = article.bodyLine
         self.prepared = prepared.html
         self.unsafe = unsafe

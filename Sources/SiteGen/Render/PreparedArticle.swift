@@ -14,7 +14,7 @@ struct PreparedArticle: Sendable {
     var cacheEntry: MarkdownCache.Entry
 
     /// Prepares every article on all cores; results are in article order.
-    static func prepareAll(_ graph: SiteGraph, config: SiteConfig, urls: SiteURLs, cache: MarkdownCache) -> [PreparedArticle] {
+    static func prepareAll(_ graph: SiteGraph, bodies: BodyStore, config: SiteConfig, urls: SiteURLs, cache: MarkdownCache) -> [PreparedArticle] {
         let renderer = MarkdownRenderer(unsafe: config.markdownUnsafe)
         let articles = graph.articles
         return ParallelWork.map(articles.count) { index in
@@ -25,7 +25,7 @@ struct PreparedArticle: Sendable {
             if let cached = cache.entries[article.id], cached.key == key {
                 entry = cached
             } else {
-                let rendered = renderer.render(article.body, bodyLine: article.bodyLine)
+                let rendered = renderer.render(bodies[index], bodyLine: article.bodyLine)
                 html = rebaseRootRelativeLinks(rendered.html, basePath: urls.basePath)
                 entry = MarkdownCache.Entry(key: key, summary: Summary.make(from: rendered.plainText, width: config.summaryWidth), references: rendered.references)
             }

@@ -3,8 +3,8 @@ import Synchronization
 /// Holds what a build worked with until the process exits, when `BuildOptions.leavesMemoryToExit`
 /// is set (by `sitegen build`, which exits right after the build).
 ///
-/// Why: freeing a large site's graph, caches and manifests one object at a time took about
-/// 0.08 s of a 1.6 s one-article rebuild at 50,000 articles, while the exit reclaims the whole
+/// Why: freeing a large site's graph, caches and manifests one object at a time is a measurable
+/// part of a one-article rebuild (see docs/performance.md), while the exit reclaims the whole
 /// address space at once (the same reason clang has `-disable-free`). The dev server and the
 /// tests leave the option off and free everything as usual.
 enum ExitReclaim {
