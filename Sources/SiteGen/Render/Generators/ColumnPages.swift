@@ -1,6 +1,12 @@
 /// Every page of every column's list (its own and its descendants' articles, newest first),
 /// the first one with the column's `_index.md` introduction.
 struct ColumnPages: PageGenerator {
+    /// One page of one column's list.
+    struct Item: Sendable {
+        let id: String
+        let page: ListPage
+    }
+
     struct Reads: Sendable {
         let page: ListPage
         let column: ColumnRead?
@@ -11,17 +17,17 @@ struct ColumnPages: PageGenerator {
         let sidebar: RenderedBlock
     }
 
-    func items(of graph: SiteGraph, config: SiteConfig) -> [PlanItem<ListPage>] {
+    func items(of graph: SiteGraph, config: SiteConfig) -> [PlanItem<Item>] {
         graph.columns.order.flatMap { id in
             ListPage.all(
                 of: .column(id), count: graph.columnArticles[id]?.count ?? 0,
                 directory: SiteGraph.directory(ofColumn: id), perPage: config.paginate
-            )
+            ).map { PlanItem(Item(id: id, page: $0.item), paths: $0.paths) }
         }
     }
 
-    func declare(_ page: ListPage, reader: inout PageReader) -> Reads {
-        guard case .column(let id) = page.list else { preconditionFailure("a column page lists a column") }
+    func declare(_ item: Item, reader: inout PageReader) -> Reads {
+        let (id, page) = (item.id, item.page)
         let (items, pagination) = page.read(&reader, perPage: reader.config.paginate)
         return Reads(
             page: page, column: reader.column(id), breadcrumb: reader.chain(to: id), items: items, pagination: pagination,

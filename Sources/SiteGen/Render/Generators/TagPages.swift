@@ -1,5 +1,11 @@
 /// Every page of every tag's list, newest first.
 struct TagPages: PageGenerator {
+    /// One page of one tag's list.
+    struct Item: Sendable {
+        let index: Int
+        let page: ListPage
+    }
+
     struct Reads: Sendable {
         let page: ListPage
         let tag: TagRead
@@ -9,17 +15,17 @@ struct TagPages: PageGenerator {
         let sidebar: RenderedBlock
     }
 
-    func items(of graph: SiteGraph, config: SiteConfig) -> [PlanItem<ListPage>] {
+    func items(of graph: SiteGraph, config: SiteConfig) -> [PlanItem<Item>] {
         graph.tags.indices.flatMap { index in
             ListPage.all(
                 of: .tag(index), count: graph.tags[index].articles.count, directory: graph.tags[index].directory, perPage: config.paginate
-            )
+            ).map { PlanItem(Item(index: index, page: $0.item), paths: $0.paths) }
         }
     }
 
-    func declare(_ page: ListPage, reader: inout PageReader) -> Reads {
-        guard case .tag(let index) = page.list else { preconditionFailure("a tag page lists a tag") }
-        let tag = reader.tag(index)
+    func declare(_ item: Item, reader: inout PageReader) -> Reads {
+        let page = item.page
+        let tag = reader.tag(item.index)
         let (items, pagination) = page.read(&reader, perPage: reader.config.paginate)
         return Reads(
             page: page, tag: tag, items: items, pagination: pagination,

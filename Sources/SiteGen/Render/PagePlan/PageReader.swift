@@ -182,34 +182,32 @@ struct PageReader {
     }
 }
 
-/// A list the graph keeps, named without its contents: a page reads it through `PageReader`.
-enum GraphList: Sendable {
-    /// Every published article, newest first.
-    case all
-    /// A column's own and descendants' articles.
-    case column(String)
-    /// A tag's articles (by tag index).
-    case tag(Int)
-    /// 相关阅读 of an article.
-    case related(ArticleRef)
-    /// The 推荐 list, one longer than shown so a page can leave itself out.
-    case recommended
-    /// The 今日聚焦 list.
-    case focus
-    /// The 头条 list.
-    case headlines
+/// A list of the graph's, named without its contents: a page reads it through `PageReader`,
+/// which folds the articles it picks into the page's key. A new list is a field of `SiteGraph`
+/// and a `GraphList { $0.field }` where a generator reads it.
+struct GraphList: Sendable {
+    fileprivate let select: @Sendable (SiteGraph) -> [Int]
 
-    fileprivate func indices(in graph: SiteGraph) -> [Int] {
-        switch self {
-        case .all: Array(graph.articles.indices)
-        case .column(let id): graph.columnArticles[id] ?? []
-        case .tag(let index): graph.tags[index].articles
-        case .related(let article): graph.related[article.index]
-        case .recommended: graph.recommended
-        case .focus: graph.focus
-        case .headlines: graph.headlines
-        }
+    init(_ select: @escaping @Sendable (SiteGraph) -> [Int]) {
+        self.select = select
     }
+
+    fileprivate func indices(in graph: SiteGraph) -> [Int] { select(graph) }
+
+    /// Every published article, newest first.
+    static let all = GraphList { Array($0.articles.indices) }
+    /// A column's own and descendants' articles.
+    static func column(_ id: String) -> GraphList { GraphList { $0.columnArticles[id] ?? [] } }
+    /// A tag's articles (by tag index).
+    static func tag(_ index: Int) -> GraphList { GraphList { $0.tags[index].articles } }
+    /// 相关阅读 of an article.
+    static func related(_ article: ArticleRef) -> GraphList { GraphList { $0.related[article.index] } }
+    /// The 推荐 list, one longer than shown so a page can leave itself out.
+    static let recommended = GraphList { $0.recommended }
+    /// The 今日聚焦 list.
+    static let focus = GraphList { $0.focus }
+    /// The 头条 list.
+    static let headlines = GraphList { $0.headlines }
 }
 
 /// An article a page shows whole; only `PageReader` makes one.
