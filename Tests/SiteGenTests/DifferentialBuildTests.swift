@@ -5,12 +5,11 @@ import Testing
 /// Incremental builds after random sequences of edits must write exactly what a clean build of
 /// the same input writes (see `SiteReplay` for how, and why).
 @Suite struct DifferentialBuildTests {
-    /// Steps per seed by default. With `defaultSeedCount` seeds (run in parallel) that is 160
-    /// steps: measured in a debug build on two cores, 27 s with the machine otherwise idle and
-    /// 48 s while other compiles were running.
+    /// Steps per seed by default. With `defaultSeedCount` seeds (run in parallel) that is 240
+    /// steps on every `swift test`; `SITEGEN_DIFF_SEEDS` and `SITEGEN_DIFF_STEPS` run more.
     static let defaultSteps = 40
     /// Seeds run by default.
-    static let defaultSeedCount = 4
+    static let defaultSeedCount = 6
 
     /// The seeds this run covers: 1…`SITEGEN_DIFF_SEEDS` (default `defaultSeedCount`), or only
     /// `SITEGEN_DIFF_SEED` when set (to replay a reported failure).
@@ -804,7 +803,7 @@ struct SaveClock {
 /// writer's `.sitegen-manifest` aside; the caches and the build record live in the site folder,
 /// outside the output).
 ///
-/// Why: the incremental build keeps pages whose input key (`PageInputKeys`) or fingerprint did
+/// Why: the incremental build keeps pages whose input key (`PageReader`) or fingerprint did
 /// not change, takes unchanged articles from its caches and skips the whole build when no input's
 /// size or modification time changed (`InputSnapshot`). Each shortcut is right only if its key
 /// covers everything the page shows. `IncrementalBuildTests` tries one hand-written edit of each

@@ -22,7 +22,7 @@ public enum ContentLoader {
         _ options: BuildOptions, reusing cachedArticles: Prefetch<ArticleCache>?, listing: FolderListing? = nil
     ) -> (content: SiteContent?, diagnostics: Diagnostics, cache: ArticleCache?) {
         var diagnostics = Diagnostics()
-        let root = SiteWalker.realPath(options.sourceDirectory) ?? options.sourceDirectory
+        let root = SystemCalls.realPath(options.sourceDirectory) ?? options.sourceDirectory
         let (loadedConfig, configDiagnostics) = ConfigLoader.load(siteDirectory: root)
         diagnostics.append(contentsOf: configDiagnostics)
         guard var config = loadedConfig else { return (nil, diagnostics, nil) }
@@ -79,7 +79,7 @@ public enum ContentLoader {
     /// longer has the body hash the cache recorded (edited during the build, or a cache that
     /// does not match the files): the caller then loads the site without the cache.
     static func bodies(of articles: [Article], options: BuildOptions, config: SiteConfig) -> [String: String]? {
-        let root = SiteWalker.realPath(options.sourceDirectory) ?? options.sourceDirectory
+        let root = SystemCalls.realPath(options.sourceDirectory) ?? options.sourceDirectory
         let job = ContentParseJob(config: config)
         let bodies = ParallelWork.map(articles.count) { index -> String? in
             let article = articles[index]

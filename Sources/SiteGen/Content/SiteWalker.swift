@@ -38,7 +38,7 @@ struct SiteWalker {
 
     /// Creates a walker for the site at `siteRoot` (resolved to its real path).
     init(siteRoot: String) {
-        self.siteRoot = SiteWalker.realPath(siteRoot) ?? siteRoot
+        self.siteRoot = SystemCalls.realPath(siteRoot) ?? siteRoot
     }
 
     /// All files below `<siteRoot>/<folder>`, sorted by relative path. `folder` is relative to
@@ -142,7 +142,7 @@ struct SiteWalker {
                         sawLink = true
                         return []
                     }
-                    guard let target = SiteWalker.realPath(childAbsolute), stat(childAbsolute, &info) == 0 else {
+                    guard let target = SystemCalls.realPath(childAbsolute), stat(childAbsolute, &info) == 0 else {
                         diagnostics.warning("broken symbolic link skipped", at: SourceLocation(path: childDisplay))
                         continue
                     }
@@ -176,12 +176,5 @@ struct SiteWalker {
             }
             return subfolders
         }
-    }
-
-    /// `realpath(3)` as a Swift string.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Every key starts from the site-wide inputs (engine version, templates, `site.yml`, base URL)
 /// and the page's output paths; reads add the rest. Article reads add the article's key (front
-/// matter and Markdown body with the settings that shape it, `PageSource.articleKey`) and path.
+/// matter and Markdown body with the settings that shape it, `PageSource.articleKey`) and path,
+/// hashed together once per build.
 struct PageReader {
     private let source: PageSource
     private var fingerprint: Fingerprint
@@ -95,16 +96,13 @@ struct PageReader {
         let indices = list.indices(in: graph)
         fingerprint.add(indices.count)
         return indices.map { index in
-            let entry = DatedPath(path: graph.articlePaths[index], date: graph.articles[index].date)
-            fingerprint.add(entry.path)
-            fingerprint.add(entry.date.timeIntervalSince1970.bitPattern)
-            return entry
+            fingerprint.add(source.datedPathKeys[index])
+            return DatedPath(path: graph.articlePaths[index], date: graph.articles[index].date)
         }
     }
 
     private mutating func fold(article index: Int) {
         fingerprint.add(source.articleKeys[index])
-        fingerprint.add(source.graph.articlePaths[index])
     }
 
     // MARK: Columns and tags
@@ -248,7 +246,10 @@ struct DatedPath: Sendable {
 struct PageSource: Sendable {
     fileprivate let graph: SiteGraph
     fileprivate let config: SiteConfig
+    /// Each article's key (`articleKey`) with its output path, by article index.
     fileprivate let articleKeys: [UInt64]
+    /// Each article's output path and date, hashed, by article index.
+    fileprivate let datedPathKeys: [UInt64]
     fileprivate let siteKey: UInt64
     fileprivate let blocks: SharedBlocks
     /// The build's time, which only `PageReader.links(of:publishedWithin:limit:)` reads.
@@ -261,9 +262,16 @@ struct PageSource: Sendable {
         self.now = now
         self.config = config
         self.blocks = blocks
-        articleKeys = ParallelWork.map(graph.articles.count) { index in
-            Self.articleKey(graph.articles[index], bodyKey: prepared[index].bodyKey)
+        let keys = ParallelWork.map(graph.articles.count) { index in
+            let article = graph.articles[index]
+            let path = graph.articlePaths[index]
+            return (
+                Fingerprint.of(seed: Self.articleKey(article, bodyKey: prepared[index].bodyKey), path),
+                Fingerprint.of(seed: article.date.timeIntervalSince1970.bitPattern, path)
+            )
         }
+        articleKeys = keys.map(\.0)
+        datedPathKeys = keys.map(\.1)
         siteKey = Fingerprint.of(
             seed: 0x7061_6765_6B65_7973, SiteGenVersion.engine, templatesFingerprint, config.sourceKey, config.baseURL
         )
