@@ -74,9 +74,9 @@ struct PagePlan: Sendable {
         outputs.compactMap(\.changesAt).min()
     }
 
-    /// The articles whose bodies the outputs to render show.
+    /// The articles whose bodies the outputs to render show, each once, in article order.
     var bodiesNeeded: [Int] {
-        outputs.filter { $0.kept == nil }.flatMap(\.bodies)
+        Set(outputs.filter { $0.kept == nil }.flatMap(\.bodies)).sorted()
     }
 
     /// Every file: the kept ones as they are, the others rendered.
