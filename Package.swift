@@ -5,6 +5,12 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The engine's layers are separate targets; their small hot helpers (hashing, text width,
+/// escaping) must still inline across them, as they did within one module.
+let layer: [SwiftSetting] = strict + [
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "sitegen",
     platforms: [.macOS(.v14)],
@@ -32,19 +38,27 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // Layers, lowest first; each target may import only those above it in this list.
+        // Core: hashing, parallel work, text (CJK width, dates, escaping, slugs) and diagnostics.
+        .target(
+            name: "SiteGenCore",
+            swiftSettings: layer
+        ),
         .target(
             name: "SiteGen",
             dependencies: [
+                "SiteGenCore",
                 "CCmark",
                 "CLibYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            swiftSettings: strict
+            swiftSettings: layer
         ),
         .target(
             name: "SiteGenServe",
             dependencies: [
                 "SiteGen",
+                "SiteGenCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -57,6 +71,7 @@ let package = Package(
             name: "SiteGenCLI",
             dependencies: [
                 "SiteGen",
+                "SiteGenCore",
                 "SiteGenServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -67,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteGenTests",
-            dependencies: ["SiteGen"],
+            dependencies: ["SiteGen", "SiteGenCore"],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),
@@ -76,6 +91,7 @@ let package = Package(
             dependencies: [
                 "SiteGenServe",
                 "SiteGen",
+                "SiteGenCore",
             ],
             swiftSettings: strict
         ),

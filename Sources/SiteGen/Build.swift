@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// The outcome of rendering a site in memory.
 public struct RenderedSite: Sendable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SiteGen
+import SiteGenCore
 
 /// `sitegen build`: renders the whole site into the output folder.
 struct Build: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import SiteGen
+import SiteGenCore
 
 /// Prints diagnostics to standard error, sorted, each with its source line and a caret.
 enum DiagnosticPrinter {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SiteGen
 import SiteGenServe
+import SiteGenCore
 
 /// `sitegen serve`: builds in memory, serves on localhost and reloads browsers on every change.
 struct Serve: AsyncParsableCommand {

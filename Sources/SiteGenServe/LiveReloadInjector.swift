@@ -1,4 +1,5 @@
 import SiteGen
+import SiteGenCore
 
 /// Adds the live-reload script, and the error overlay when the last rebuild failed, to an HTML
 /// page right before `</body>`.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SiteGen
+import SiteGenCore
 
 /// Maps a request to a file of the in-memory site: the routing, caching and error-page rules of
 /// the dev server.

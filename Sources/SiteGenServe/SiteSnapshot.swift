@@ -1,4 +1,5 @@
 import SiteGen
+import SiteGenCore
 
 /// What the server answers from at one instant: the last good site and the latest errors.
 struct SiteSnapshot: Sendable {

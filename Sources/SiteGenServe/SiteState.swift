@@ -1,4 +1,5 @@
 import SiteGen
+import SiteGenCore
 
 /// The one place that holds the served site, the latest diagnostics and the live-reload
 /// subscribers.

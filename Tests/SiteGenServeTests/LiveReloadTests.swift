@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SiteGen
 @testable import SiteGenServe
+import SiteGenCore
 
 /// Rebuilds reach open pages over Server-Sent Events; failed rebuilds show an overlay.
 @Suite struct LiveReloadTests {

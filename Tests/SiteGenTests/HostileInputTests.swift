@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SiteGen
+@testable import SiteGenCore
 
 /// Broken and hostile input, end to end through `SiteBuilder.render`/`build`: every case ends
 /// in a positioned diagnostic or a normal build, never a crash, a hang or unbounded memory.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SiteGen
+@testable import SiteGenCore
 
 /// What happens to an existing output folder when a build fails, is killed or races another
 /// build: it stays exactly the previous build's tree.

@@ -4,6 +4,7 @@ import Testing
 import Glibc
 #endif
 @testable import SiteGen
+@testable import SiteGenCore
 
 /// A temporary folder holding a site's source folder and its output folder.
 private final class OutputSandbox {

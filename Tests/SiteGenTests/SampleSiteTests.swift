@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SiteGen
+@testable import SiteGenCore
 
 /// The repository's own site (`site.yml`, `content/`, `themes/default`) built end to end: no
 /// diagnostics, no broken internal link, well-formed feeds and sitemap, the reference page

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SiteGen
+@testable import SiteGenCore
 
 @Suite struct TruncationTests {
     struct Case: Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// Articles parsed by earlier builds, without their bodies, kept in
 /// `<site>/.sitegen-cache/articles.bin`: a rebuild reads and parses only the Markdown files whose

@@ -1,3 +1,4 @@
+
 /// When a cache file is worth rewriting after a build.
 ///
 /// Every cache entry is checked before it is used (by a hash of what it was made from, or the

@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// A digest of everything a build reads: the size and modification time of `site.yml` and the
 /// name, size and modification time of every file the listings of `content/` and `themes/` found

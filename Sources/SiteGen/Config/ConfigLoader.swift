@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// Reads `site.yml` into a `SiteConfig`, every value checked for its type and range and every
 /// problem reported at its position in the file.

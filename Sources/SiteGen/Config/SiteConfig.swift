@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// The site as declared in `site.yml`, with every tunable resolved to its default.
 public struct SiteConfig: Sendable, Hashable {

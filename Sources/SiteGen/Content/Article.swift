@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// One article, as loaded from `content/<column path>/<file>.md`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// Reads one article file (front matter + Markdown) into an `Article`, reporting every problem
 /// of the file with its position. Pure: no disk access, so tests and the dev server can call it.

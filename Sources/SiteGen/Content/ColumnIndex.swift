@@ -1,3 +1,4 @@
+
 /// A column's `_index.md` (as Hugo writes it): an optional title and description for the
 /// column page, and a Markdown body shown above its list. Not an article.
 public struct ColumnIndex: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// The load stage: reads `site.yml`, every file under `content/` and the theme, and returns
 /// them as plain values with every problem found.

@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// Reads and parses the Markdown files of `content/` in parallel: each file becomes an article
 /// or a column index, plus its diagnostics, in the order of the input.

@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// The files of one folder of the site (`content/`, `themes/`) as one walk found them, with the
 /// walk's warnings.
 ///

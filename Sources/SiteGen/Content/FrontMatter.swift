@@ -1,3 +1,4 @@
+
 /// Splits a Markdown file into its YAML front matter and its body.
 ///
 /// The first line must be `---` and a later line `---` closes the block (trailing spaces and

@@ -1,3 +1,4 @@
+
 /// Everything the load stage read: configuration, articles, column indexes, files to copy and
 /// the templates of the theme. Plain values; nothing after this stage reads the disk.
 public struct SiteContent: Sendable {

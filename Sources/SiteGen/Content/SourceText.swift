@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// The decoded text of one source file with the path used in messages, able to hand out a
 /// location and the offending line for a diagnostic.
 ///

@@ -1,3 +1,4 @@
+
 /// A file copied to the output unchanged: a non-Markdown file under `content/` or a file in the
 /// theme's `static/` folder.
 public struct StaticFile: Sendable, Hashable {

@@ -1,3 +1,4 @@
+
 /// A theme's templates as text, read by the load stage from `themes/<name>/templates/`.
 public struct Theme: Sendable, Hashable {
     /// Theme name (folder under `themes/`).

@@ -1,3 +1,4 @@
+
 /// A column (section) of the site, resolved from `site.yml`'s tree.
 ///
 /// Columns refer to each other by id (their slug path, e.g. `guonei/fazhi/renmingongan`),

@@ -1,3 +1,4 @@
+
 /// The site's columns, flattened in declaration (pre-)order and indexed by id.
 public struct ColumnTree: Sendable, Hashable {
     /// Columns by id.

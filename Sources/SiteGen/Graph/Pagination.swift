@@ -1,3 +1,4 @@
+
 /// Splits a list into pages and names their URLs.
 ///
 /// Page 1 of a list at `dir/` is `dir/`; page n ≥ 2 is `dir/page/n/` (the scheme Hugo users know).

@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// An article permalink pattern such as `/:column/:year/:monthday/:slug.html`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// 相关阅读: for each article, the articles sharing the most tags with it, then the newest.
 ///

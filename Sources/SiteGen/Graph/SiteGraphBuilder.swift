@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// Resolves loaded content into a `SiteGraph`: filters drafts and future articles, orders,
 /// assigns permalinks and computes every list. Pure: no file access.

@@ -1,3 +1,4 @@
+
 /// A link or image found in an article body, with its position in the article's file.
 ///
 /// Lets later stages check internal links and images exist and report them at

@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// Joins the text runs of a Markdown document into plain text for summaries.
 ///
 /// Works on UTF-8 bytes straight from libcmark's nodes (no `String` per text node). Between

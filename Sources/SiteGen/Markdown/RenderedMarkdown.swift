@@ -1,3 +1,4 @@
+
 /// What the Markdown stage produces for one article body.
 struct RenderedMarkdown: Sendable, Hashable {
     /// The body as an HTML fragment (raw HTML and dangerous URLs removed unless the renderer

@@ -1,3 +1,4 @@
+
 /// Bytes produced on demand by a pure function (a page's template rendering).
 ///
 /// Compared by identity: two deferred pages are the same only if they are the same object.

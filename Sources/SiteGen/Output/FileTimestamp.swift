@@ -1,3 +1,4 @@
+
 /// A modification time with nanoseconds, as `stat` reports it.
 ///
 /// Why: "unchanged" is decided by size plus exact mtime; whole seconds would miss an edit made

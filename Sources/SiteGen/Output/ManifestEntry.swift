@@ -1,3 +1,4 @@
+
 /// What the manifest remembers about one file sitegen wrote.
 struct ManifestEntry: Sendable, Hashable {
     /// Where a copied file came from, to skip re-reading an untouched source.

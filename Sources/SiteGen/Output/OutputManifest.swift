@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// The list of files sitegen wrote into an output folder, stored there as `.sitegen-manifest`.
 ///
 /// Why: it is how the writer tells its own files (which it may replace or remove) from files

@@ -1,3 +1,4 @@
+
 /// Checks that an output file path stays inside the output folder and names one file only.
 ///
 /// Why so strict: render bugs or odd front matter (a slug of `../x`) must never write outside

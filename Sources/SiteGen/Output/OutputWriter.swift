@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// Writes the built site to the output folder: the only code that changes it.
 ///
 /// How a write goes, and why:

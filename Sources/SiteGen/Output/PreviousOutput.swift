@@ -1,3 +1,4 @@
+
 /// What the last build left in the output folder: its manifest and the entries it did not
 /// write.
 ///

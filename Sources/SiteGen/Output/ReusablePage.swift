@@ -1,3 +1,4 @@
+
 /// What the last build recorded about a page it wrote (see `OutputWriter.PreviousState.reusablePages`).
 public struct ReusablePage: Sendable, Hashable {
     /// The page's template fingerprint (`OutputFile.fingerprint`).

@@ -1,3 +1,4 @@
+
 /// Deletes a folder tree without following symbolic links: files in parallel, then folders
 /// deepest first.
 ///

@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// The output files checked and indexed before anything on disk is touched.
 ///
 /// Why a separate step: every path problem must be reported while the output is still

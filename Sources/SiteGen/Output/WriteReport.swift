@@ -1,3 +1,4 @@
+
 /// What one write of the output folder did, for the build's summary line.
 public struct WriteReport: Sendable, Hashable {
     /// Files whose bytes were written (new or changed).

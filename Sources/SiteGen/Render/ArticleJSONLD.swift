@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// The schema.org `NewsArticle` of an article page, as a ready-to-paste
 /// `<script type="application/ld+json">` element.
 ///

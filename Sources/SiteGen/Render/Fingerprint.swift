@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// A value that can stand for itself in a fingerprint by a precomputed hash (pre-rendered
 /// blocks, Markdown bodies not rendered yet).
 protocol Fingerprinted {

@@ -1,4 +1,5 @@
 import Mustache
+import SiteGenCore
 
 /// The template engine's HTML escaping, done on UTF-8 bytes.
 ///

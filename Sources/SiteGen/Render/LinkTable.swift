@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// The view model of every published article as it appears in lists (title, short title, URL,
 /// dates, summary, cover, content views), built at most once per build and shared by all pages.

@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// What the renderer needs of an article beyond its front matter: its summary, the links in
 /// its body and (when it was rendered in this build) the body as HTML. Computed once per build,
 /// in parallel, taking unchanged bodies' results from the Markdown cache.

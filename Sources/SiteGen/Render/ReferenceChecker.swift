@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// Warns about local links and images in articles that point at no file of the built site.
 ///
 /// Pure: it compares the references the Markdown stage found with the set of output paths.

@@ -1,3 +1,4 @@
+
 /// Blocks rendered once and pasted into many pages: the site view model, the footer, the
 /// header per top-level column (the navigation marks the current one) and the sidebar per
 /// column (推荐资讯, 栏目更新, 栏目热门).

@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// Turns output paths into the links pages carry, honouring `base_url`'s sub-path.
 ///
 /// Pages link root-relative (`/news/guonei/`) so the same output works on any host name the

@@ -1,4 +1,5 @@
 import Mustache
+import SiteGenCore
 
 /// The theme's templates compiled once per build, with parse errors turned into diagnostics
 /// that name the template file, line and column.

@@ -1,3 +1,4 @@
+
 /// Converts pass-through front matter and `site.yml` values into what templates read.
 enum TemplateValues {
     /// A dictionary of template values as a template context.

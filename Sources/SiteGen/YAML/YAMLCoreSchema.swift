@@ -1,3 +1,4 @@
+
 /// YAML 1.2 core schema resolution for plain scalars: null, booleans, integers and floats;
 /// everything else (and every quoted or block scalar) is a string.
 ///

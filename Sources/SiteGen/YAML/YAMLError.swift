@@ -1,3 +1,4 @@
+
 /// A YAML text that could not be turned into a `YAMLNode` tree: libyaml's complaint or one of
 /// our own limits (alias bombs, nesting, duplicate or non-scalar keys).
 ///

@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// Reads typed fields out of a parsed YAML tree and records a positioned diagnostic for every
 /// value of the wrong shape, so that config and front matter readers stay short.
 ///

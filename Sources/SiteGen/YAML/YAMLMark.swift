@@ -1,3 +1,4 @@
+
 /// A 1-based position in parsed YAML text.
 struct YAMLMark: Sendable, Hashable {
     /// 1-based line.

@@ -1,3 +1,4 @@
+
 extension YAMLNode {
     /// The node as a template value, plain scalars typed by the YAML 1.2 core schema.
     var templateValue: TemplateValue {

@@ -1,3 +1,4 @@
+
 /// A YAML value with the position where it starts, as read by `YAMLParser`.
 ///
 /// Scalars stay text: typing (int, bool, date…) is decided by whoever reads the value, because

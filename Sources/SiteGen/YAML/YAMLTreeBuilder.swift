@@ -1,3 +1,4 @@
+
 /// Assembles `YAMLNode`s from a stream of parse events, resolving anchors and enforcing
 /// `YAMLParser.Limits`.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 @testable import SiteGen
 @testable import SiteGenServe
+import SiteGenCore
 
 /// Builders for fake rendered sites and a running server on a free loopback port.
 enum TestSite {

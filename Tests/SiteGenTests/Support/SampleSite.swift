@@ -1,5 +1,6 @@
 import Foundation
 @testable import SiteGen
+@testable import SiteGenCore
 
 /// Builds small in-memory sites for graph and render tests, without touching the disk.
 enum SampleSite {

@@ -1,3 +1,4 @@
+
 /// One page per published article: the body with its meta data, breadcrumb, 相关阅读 and the
 /// newer and older article of its column.
 struct ArticlePages: PageGenerator {

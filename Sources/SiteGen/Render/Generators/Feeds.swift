@@ -1,3 +1,5 @@
+import SiteGenCore
+
 /// RSS 2.0 feeds: `rss.xml` for the whole site and `<column>/rss.xml` for every column (its own
 /// and descendants' articles), newest first.
 ///

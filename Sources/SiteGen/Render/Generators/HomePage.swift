@@ -1,3 +1,4 @@
+
 /// `index.html`: 今日聚焦, 头条, 推荐, the site's latest and the latest of each top-level column.
 struct HomePage: PageGenerator {
     struct Reads: Sendable {

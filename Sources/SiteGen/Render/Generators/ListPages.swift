@@ -1,3 +1,4 @@
+
 /// One page of a paginated list (a column's or a tag's): the list and its page number.
 struct ListPage: Sendable {
     let list: GraphList

@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// `news-sitemap.xml`, the Google News sitemap: the articles published in the 48 hours before
 /// the build (at most 1,000, the protocol's limits) with publication name and language, date

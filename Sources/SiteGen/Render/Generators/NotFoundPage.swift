@@ -1,3 +1,4 @@
+
 /// `404.html`: the site's latest articles, without a sidebar.
 struct NotFoundPage: PageGenerator {
     struct Reads: Sendable {

@@ -1,3 +1,4 @@
+
 /// `robots.txt`: everything allowed, and where the sitemaps are.
 struct Robots: PageGenerator {
     func items(of graph: SiteGraph, config: SiteConfig) -> [PlanItem<Void>] {

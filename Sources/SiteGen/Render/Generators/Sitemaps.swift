@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// `sitemap.xml`: home, columns and tags (every page of their lists), articles, with `lastmod`.
 /// Past 50,000 URLs (the protocol's limit) the URLs go to `sitemap-1.xml`, `sitemap-2.xml`… and

@@ -1,3 +1,4 @@
+
 /// `tags/index.html`: every tag with its article count.
 struct TagIndexPage: PageGenerator {
     static let path = "tags/index.html"

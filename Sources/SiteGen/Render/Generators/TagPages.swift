@@ -1,3 +1,4 @@
+
 /// Every page of every tag's list, newest first.
 struct TagPages: PageGenerator {
     /// One page of one tag's list.

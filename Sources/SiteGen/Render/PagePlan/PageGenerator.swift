@@ -1,3 +1,4 @@
+
 /// One kind of output (article pages, a column's list pages, the sitemap…), registered in
 /// `PagePlan.generators`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// Every output of the site, planned before any is rendered: each generator's items with their
 /// declared reads and input keys. An output whose key equals the one the previous build recorded

@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenCore
 
 /// The one way a generator learns what a page shows: every read folds what it returns into the
 /// page's input key before returning it. A generator's `render` sees only what its `declare`

@@ -1,4 +1,5 @@
 import Mustache
+import SiteGenCore
 
 /// What one name lookup of a template found, reduced to what can change the template engine's
 /// path through the template: presence, flags, emptiness, numbers, list shapes. Strings and

@@ -1,3 +1,4 @@
+
 /// Decides whether a theme's templates can be specialized: only when nothing in them makes the
 /// output depend on a slot value in a way the recorded markers cannot show.
 ///

@@ -1,3 +1,4 @@
+
 /// A template's output for one path through it: literal bytes with numbered slots, each slot
 /// HTML-escaped or raw as the template asked. Filling the slots with a page's values gives the
 /// bytes the engine would render for that page.

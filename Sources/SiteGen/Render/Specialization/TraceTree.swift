@@ -1,4 +1,5 @@
 import Synchronization
+import SiteGenCore
 
 /// Every path through one template seen so far in this build, as a decision tree: each step
 /// asks one lookup (container node, name) and branches on its answer; a finished path holds the

@@ -11,7 +11,7 @@ public enum HTMLEscaping {
     }
 
     /// Appends `text` escaped as by `escapeHTML` to UTF-8 `output`.
-    static func appendEscapedHTML(_ text: String, to output: inout [UInt8]) {
+    package static func appendEscapedHTML(_ text: String, to output: inout [UInt8]) {
         var source = text
         source.withUTF8 { bytes in
             guard let firstIndex = firstMarkupEscapeIndex(bytes, xml: false) else {
@@ -25,7 +25,7 @@ public enum HTMLEscaping {
     /// `escapeHTML`, and also drops the characters XML 1.0 forbids (C0 controls other than tab,
     /// line feed and carriage return; U+FFFE and U+FFFF), so a stray control character in an
     /// article cannot make the RSS feed or sitemap unparseable.
-    static func escapeXML(_ text: String) -> String {
+    package static func escapeXML(_ text: String) -> String {
         escape(text, dropIllegalXMLCharacters: true)
     }
 
@@ -33,7 +33,7 @@ public enum HTMLEscaping {
     /// added). Besides `"` `\` and control characters, `<`, `>`, `&`, U+2028 and U+2029 become
     /// `\u` escapes so the JSON can sit inside `<script type="application/ld+json">` without
     /// closing it, and stays valid JavaScript.
-    static func escapeJSONString(_ text: String) -> String {
+    package static func escapeJSONString(_ text: String) -> String {
         var source = text
         return source.withUTF8 { bytes -> String in
             guard let firstIndex = firstJSONEscapeIndex(bytes) else { return text }

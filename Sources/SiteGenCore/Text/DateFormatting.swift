@@ -12,11 +12,11 @@ import Foundation
 /// `mm` minute, `ss` second, all zero-padded to two digits. Everything else, including
 /// single letters and other letter runs (`M`, `yy`, `EEE`), is copied literally:
 /// `yyyy年MM月dd日 HH:mm` → `2024年07月10日 14:43`.
-struct DateFormatting: Sendable {
+package struct DateFormatting: Sendable {
     /// The pattern this formatter was built from.
-    let pattern: String
+    package let pattern: String
     /// The zone all wall-clock fields are computed in (the site's zone).
-    let timeZone: TimeZone
+    package let timeZone: TimeZone
     private let tokens: [Token]
 
     /// One piece of a parsed pattern.
@@ -26,14 +26,14 @@ struct DateFormatting: Sendable {
     }
 
     /// Parses `pattern` once; `timeZone` is the zone of every formatted field.
-    init(pattern: String, timeZone: TimeZone) {
+    package init(pattern: String, timeZone: TimeZone) {
         self.pattern = pattern
         self.timeZone = timeZone
         self.tokens = Self.parse(pattern)
     }
 
     /// `date` formatted with the pattern.
-    func string(from date: Date) -> String {
+    package func string(from date: Date) -> String {
         let parts = components(of: date)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(pattern.utf8.count + 8)
@@ -54,7 +54,7 @@ struct DateFormatting: Sendable {
     /// RFC 822 / RSS `pubDate`: `Wed, 10 Jul 2024 14:43:24 +0800`, English names always,
     /// the zone's offset at that instant (an offset with seconds, as in pre-1900 local mean
     /// times, is shown to the minute).
-    func rfc822(_ date: Date) -> String {
+    package func rfc822(_ date: Date) -> String {
         let parts = components(of: date)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(31)
@@ -73,7 +73,7 @@ struct DateFormatting: Sendable {
     }
 
     /// W3C datetime / sitemap `lastmod`: `2024-07-10T14:43:24+08:00` (UTC is `+00:00`).
-    func w3c(_ date: Date) -> String {
+    package func w3c(_ date: Date) -> String {
         let parts = components(of: date)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(25)
@@ -89,7 +89,7 @@ struct DateFormatting: Sendable {
     }
 
     /// The wall-clock fields of `date` in the formatter's zone.
-    func components(of date: Date) -> DateParts {
+    package func components(of date: Date) -> DateParts {
         let offset = timeZone.secondsFromGMT(for: date)
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offset
         let days = Self.floorDivide(seconds, 86_400)
@@ -128,7 +128,7 @@ struct DateFormatting: Sendable {
     /// Year, month and day of the day `days` after 1970-01-01 in the proleptic Gregorian
     /// calendar. Works on 400-year eras starting in March, so leap days fall at the end of a
     /// "year" and need no special case.
-    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    package static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468                       // days since 0000-03-01
         let era = floorDivide(shifted, 146_097)            // 400-year eras
         let dayOfEra = shifted - era * 146_097             // 0...146096

@@ -6,7 +6,7 @@
 /// is a bijection of its lane for a fixed word (and of the word for a fixed lane); the lanes are
 /// folded together at the end, and the final avalanche folds in the length. It is not a cryptographic hash: it guards
 /// against accidental equality, not against an attacker who controls both versions of a file.
-struct ContentHash {
+package struct ContentHash {
     // Four independent lanes: word i of the input goes to lane i mod 4, so the processor can
     // work on four multiply chains at once (about three times the speed of one chain).
     private var lane0: UInt64 = 0x9E37_79B9_7F4A_7C15
@@ -25,24 +25,24 @@ struct ContentHash {
     private static let finalFactorB: UInt64 = 0xC4CE_B9FE_1A85_EC53
 
     /// An empty hash.
-    init() {}
+    package init() {}
 
     /// The hash of `bytes` in one call.
-    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    package static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash = ContentHash()
         hash.update(bytes)
         return hash.finalize()
     }
 
     /// The hash of `bytes`.
-    static func of(_ bytes: [UInt8]) -> UInt64 {
+    package static func of(_ bytes: [UInt8]) -> UInt64 {
         var hash = ContentHash()
         bytes.withUnsafeBytes { hash.update($0) }
         return hash.finalize()
     }
 
     /// Feeds more bytes; any split of the same bytes over calls gives the same result.
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         var offset = 0
         let count = bytes.count
         length &+= UInt64(count)
@@ -87,7 +87,7 @@ struct ContentHash {
     }
 
     /// The hash of everything fed so far.
-    func finalize() -> UInt64 {
+    package func finalize() -> UInt64 {
         var result = Self.round(Self.round(Self.round(lane0, lane1), lane2), lane3)
         var remaining = pending
         for _ in 0..<pendingCount {

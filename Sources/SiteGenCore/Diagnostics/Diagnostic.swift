@@ -60,11 +60,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// Scalars shown on each side of the column when a source line is too long to print whole
     /// (a 1 MB line must not flood the terminal).
-    static let sourceLineContext = 60
+    package static let sourceLineContext = 60
 
     /// The part of `line` shown under the message, and the column within it: the whole line
     /// when short, otherwise a window around `column` with `…` marking what was cut.
-    static func window(of line: String, around column: Int) -> (line: String, column: Int) {
+    package static func window(of line: String, around column: Int) -> (line: String, column: Int) {
         let scalars = line.unicodeScalars
         guard scalars.count > 3 * sourceLineContext else { return (line, column) }
         let start = max(0, min(column - 1, scalars.count) - sourceLineContext)

@@ -3,9 +3,9 @@
 /// Used where Chinese text must not get spaces a Latin text would: joining Markdown text runs
 /// for summaries (a soft break between two Chinese characters is no space), deciding whether a
 /// boundary needs a separator.
-enum CJK {
+package enum CJK {
     /// Whether `value` is a CJK ideograph, kana, hangul, CJK symbol/punctuation or a fullwidth form.
-    static func contains(_ value: UInt32) -> Bool {
+    package static func contains(_ value: UInt32) -> Bool {
         switch value {
         case 0x1100...0x11FF,     // Hangul Jamo
              0x2E80...0x2FDF,     // CJK radicals, Kangxi radicals
@@ -27,7 +27,7 @@ enum CJK {
 
     /// Whether `value` is CJK punctuation (。，、「」《》！？ and the like), which already carries
     /// its own spacing, so no space is wanted after it even before Latin text.
-    static func isPunctuation(_ value: UInt32) -> Bool {
+    package static func isPunctuation(_ value: UInt32) -> Bool {
         switch value {
         case 0x3000...0x303F, 0xFE10...0xFE1F, 0xFE30...0xFE4F,
              0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65:

@@ -4,14 +4,14 @@
 /// Chinese portals cut titles to a fixed visual width, so counting characters or bytes would
 /// make Chinese titles twice as wide as Latin ones. Cuts always fall between grapheme clusters:
 /// an emoji ZWJ sequence, a flag or a letter with combining marks is kept whole or dropped whole.
-enum TextTruncation {
+package enum TextTruncation {
     /// Returns `text` unchanged when its display width is at most `width`; otherwise the longest
     /// prefix that, followed by `ellipsis`, fits in `width` cells.
     ///
     /// Whitespace left at the cut is dropped before the ellipsis is added. When `width` is too
     /// small to hold the ellipsis itself, the text is cut to `width` without one; a width of 0 or
     /// less gives the empty string. The result never exceeds `width` cells.
-    static func truncate(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
+    package static func truncate(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
         if width <= 0 { return text.isEmpty ? text : "" }
         // A cluster of width 2 takes at least 3 UTF-8 bytes and one of width 1 at least 1,
         // so a string with no more bytes than cells always fits.
@@ -46,7 +46,7 @@ enum TextTruncation {
     ///
     /// Summaries come from several paragraphs and from front matter written across lines;
     /// they must read as one line.
-    static func normalizingWhitespace(_ text: String) -> String {
+    package static func normalizingWhitespace(_ text: String) -> String {
         var storage = text
         return storage.withUTF8 { bytes -> String in
             guard needsWhitespaceNormalization(bytes) else { return text }

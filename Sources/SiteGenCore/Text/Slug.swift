@@ -3,11 +3,11 @@
 /// On disk a tag folder is the raw UTF-8 segment (`tags/国家反诈中心app/`); in hrefs the same
 /// segment is percent-encoded with `URLPathEncoding.encodeSegment` (`/tags/%E5%9B%BD…app/`).
 /// Both come from `tagURLSegment`, so they always name the same folder.
-enum Slug {
+package enum Slug {
     /// Whether `segment` can name one folder or file inside the output folder without escaping
     /// it or confusing the file system: not empty, not `.`, no `..` anywhere, no `/` or `\`, and
     /// no control characters (C0, DEL, C1).
-    static func isSafeSegment(_ segment: String) -> Bool {
+    package static func isSafeSegment(_ segment: String) -> Bool {
         if segment.isEmpty || segment == "." || segment.containsBytes("..") { return false }
         for scalar in segment.unicodeScalars {
             let value = scalar.value
@@ -23,7 +23,7 @@ enum Slug {
     /// `Hong Kong` → `hong-kong`.
     ///
     /// The result may still be unsafe (a tag of `..`); check it with `isSafeSegment`.
-    static func tagURLSegment(_ tag: String) -> String {
+    package static func tagURLSegment(_ tag: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingDash = false
         for scalar in tag.unicodeScalars {

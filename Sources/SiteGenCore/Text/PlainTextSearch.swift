@@ -4,7 +4,7 @@
 extension StringProtocol {
     /// The text without leading and trailing spaces: the characters of Unicode category Zs and
     /// the tab, exactly what `CharacterSet.whitespaces` holds.
-    var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         func isSpace(_ character: Character) -> Bool {
             character.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
         }
@@ -13,7 +13,7 @@ extension StringProtocol {
     }
 
     /// Whether the text contains `needle`, compared as UTF-8 bytes.
-    func containsBytes(_ needle: String) -> Bool {
+    package func containsBytes(_ needle: String) -> Bool {
         let needle = Array(needle.utf8)
         guard let first = needle.first else { return true }
         let haystack = Array(utf8)

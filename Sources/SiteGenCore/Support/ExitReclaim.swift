@@ -7,11 +7,11 @@ import Synchronization
 /// part of a one-article rebuild (see docs/performance.md), while the exit reclaims the whole
 /// address space at once (the same reason clang has `-disable-free`). The dev server and the
 /// tests leave the option off and free everything as usual.
-enum ExitReclaim {
+package enum ExitReclaim {
     private static let kept = Mutex<[any Sendable]>([])
 
     /// Keeps `values` alive until the process exits.
-    static func keep(_ values: any Sendable...) {
+    package static func keep(_ values: any Sendable...) {
         kept.withLock { $0.append(contentsOf: values) }
     }
 }

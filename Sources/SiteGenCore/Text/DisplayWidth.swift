@@ -49,7 +49,7 @@ public enum DisplayWidth {
     /// None of these scalars extends, prepends to or joins with a neighbour under the Unicode
     /// grapheme rules, so between two of them there is always a cluster boundary; loops over
     /// Chinese text can then skip the costly `Character` machinery.
-    static func simpleWidth(_ v: UInt32) -> Int? {
+    package static func simpleWidth(_ v: UInt32) -> Int? {
         switch v {
         case 0x20...0x7E: return 1
         case 0x3001...0x3029, 0x3030...0x303E, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60: return 2
@@ -80,7 +80,7 @@ public enum DisplayWidth {
     /// bytes (see `simpleWidth`); only other clusters go through `Character`, which is what
     /// makes measuring and cutting Chinese titles cheap enough to do for every list entry.
     @inline(__always)
-    static func forEachCluster(of text: String, _ body: (_ width: Int, _ endOffset: Int) -> Bool) {
+    package static func forEachCluster(of text: String, _ body: (_ width: Int, _ endOffset: Int) -> Bool) {
         var storage = text
         storage.withUTF8 { bytes in
             var offset = 0
@@ -102,7 +102,7 @@ public enum DisplayWidth {
     }
 
     /// East Asian Wide (W) and Fullwidth (F) ranges, plus emoji presentation blocks.
-    static func isWide(_ v: UInt32) -> Bool {
+    package static func isWide(_ v: UInt32) -> Bool {
         switch v {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
              0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1,

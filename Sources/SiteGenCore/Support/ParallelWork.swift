@@ -8,12 +8,12 @@ import Foundation
 /// Items are dealt in blocks of 64 in turn (block 0 to worker 0, block 1 to worker 1, …) so
 /// both workers get a similar mix of big and small files while neighbouring files (same folder)
 /// stay on one worker.
-enum ParallelWork {
+package enum ParallelWork {
     /// Items per block.
-    static let blockSize = 64
+    package static let blockSize = 64
 
     /// Calls `body` once for every index in `0..<count`, at most `workers` at a time.
-    static func forEach(count: Int, workers: Int = 2, _ body: @Sendable (Int) -> Void) {
+    package static func forEach(count: Int, workers: Int = 2, _ body: @Sendable (Int) -> Void) {
         let blocks = (count + blockSize - 1) / blockSize
         let workerCount = max(1, min(workers, blocks))
         if workerCount == 1 {
@@ -35,7 +35,7 @@ enum ParallelWork {
     ///
     /// For CPU-bound work (parsing, rendering): contiguous chunks, several per core so that a
     /// slow chunk does not leave a core idle.
-    static func map<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    package static func map<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
         let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 8, count))
         let chunkSize = (count + chunks - 1) / chunks

@@ -3,14 +3,14 @@
 /// Why `@unchecked Sendable`: `DispatchQueue.concurrentPerform` takes a `@Sendable` closure; the
 /// buffer is safe because `ParallelWork` hands every index to one worker only and the buffer
 /// is read only after all workers have returned.
-final class DisjointSlots<Element>: @unchecked Sendable {
+package final class DisjointSlots<Element>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<Element?>
     private let count: Int
     /// Whether `takeAll()` moved the values out (the slots are then uninitialized).
     private var taken = false
 
     /// `count` empty slots.
-    init(count: Int) {
+    package init(count: Int) {
         self.count = count
         storage = .allocate(capacity: max(count, 1))
         storage.initialize(repeating: nil)
@@ -23,7 +23,7 @@ final class DisjointSlots<Element>: @unchecked Sendable {
 
     /// Moves every value out, in index order, without copying (a copy of a value holding many
     /// strings retains each of them). Every slot must be set; call once, after the work is done.
-    func takeAll() -> [Element] {
+    package func takeAll() -> [Element] {
         precondition(!taken, "DisjointSlots.takeAll called twice")
         taken = true
         return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -37,12 +37,12 @@ final class DisjointSlots<Element>: @unchecked Sendable {
     }
 
     /// Sets slot `index`; call once per index, from the worker that owns it.
-    func set(_ index: Int, _ value: Element) {
+    package func set(_ index: Int, _ value: Element) {
         storage[index] = value
     }
 
     /// Slot `index` (read after the parallel work is done, and not after `takeAll()`).
-    subscript(index: Int) -> Element? {
+    package subscript(index: Int) -> Element? {
         precondition(!taken, "DisjointSlots read after takeAll")
         return storage[index]
     }

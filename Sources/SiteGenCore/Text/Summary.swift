@@ -1,12 +1,12 @@
 /// Builds the one-line summaries shown under titles in lists and in `<meta name="description">`.
-enum Summary {
+package enum Summary {
     /// `plainText` with whitespace collapsed to single spaces, cut to `width` display cells
     /// (CJK = 2) with an ellipsis when it is longer.
     ///
     /// Pass `RenderedMarkdown.plainText` (already joined without spaces between Chinese runs)
     /// or a front matter `summary`. Only as much of the text as the width can show is
     /// normalised: the rest cannot change the result.
-    static func make(from plainText: String, width: Int) -> String {
+    package static func make(from plainText: String, width: Int) -> String {
         if width <= 0 { return "" }
         let utf8 = plainText.utf8
         // 3 bytes per cell covers Chinese and Latin text in one go; whitespace runs and

@@ -2,7 +2,7 @@
 /// every output file (manifest, spare record): string interpolation cost more than the rest.
 extension Array where Element == UInt8 {
     /// Appends `value` in decimal.
-    mutating func appendDecimal(_ value: Int64) {
+    package mutating func appendDecimal(_ value: Int64) {
         if value < 0 { append(UInt8(ascii: "-")) }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -20,7 +20,7 @@ extension Array where Element == UInt8 {
     }
 
     /// Appends `value` as 16 lower-case hex digits.
-    mutating func appendHex16(_ value: UInt64) {
+    package mutating func appendHex16(_ value: UInt64) {
         for shift in stride(from: 60, through: 0, by: -4) {
             let digit = UInt8((value >> UInt64(shift)) & 0xF)
             append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)

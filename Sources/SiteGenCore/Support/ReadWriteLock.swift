@@ -1,10 +1,10 @@
 import Foundation
 
 /// A readers–writer lock (`pthread_rwlock_t`): many readers at once, one writer alone.
-final class ReadWriteLock: @unchecked Sendable {
+package final class ReadWriteLock: @unchecked Sendable {
     private let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
 
-    init() {
+    package init() {
         lock.initialize(to: pthread_rwlock_t())
         pthread_rwlock_init(lock, nil)
     }
@@ -15,14 +15,14 @@ final class ReadWriteLock: @unchecked Sendable {
     }
 
     /// Runs `body` while holding the lock for reading.
-    func reading<T>(_ body: () throws -> T) rethrows -> T {
+    package func reading<T>(_ body: () throws -> T) rethrows -> T {
         pthread_rwlock_rdlock(lock)
         defer { pthread_rwlock_unlock(lock) }
         return try body()
     }
 
     /// Runs `body` while holding the lock for writing.
-    func writing<T>(_ body: () throws -> T) rethrows -> T {
+    package func writing<T>(_ body: () throws -> T) rethrows -> T {
         pthread_rwlock_wrlock(lock)
         defer { pthread_rwlock_unlock(lock) }
         return try body()

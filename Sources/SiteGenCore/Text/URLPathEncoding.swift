@@ -3,16 +3,16 @@
 /// Files on disk keep their raw UTF-8 names (`tags/国家反诈中心app/index.html`); links to them
 /// are percent-encoded (`/tags/%E5%9B%BD%E5%AE%B6.../`), which every browser and server decodes
 /// back to the same bytes.
-enum URLPathEncoding {
+package enum URLPathEncoding {
     /// Percent-encodes one path segment: the UTF-8 bytes of everything but RFC 3986 unreserved
     /// characters (`A–Z a–z 0–9 - . _ ~`) become `%XX` with upper-case hex. `/` is encoded too.
-    static func encodeSegment(_ segment: String) -> String {
+    package static func encodeSegment(_ segment: String) -> String {
         encode(segment, keepingSlash: false)
     }
 
     /// Percent-encodes a whole path the way `encodeSegment` encodes each segment, keeping the
     /// `/` separators (`/tags/法制/` → `/tags/%E6%B3%95%E5%88%B6/`).
-    static func encodePath(_ path: String) -> String {
+    package static func encodePath(_ path: String) -> String {
         encode(path, keepingSlash: true)
     }
 
