@@ -44,11 +44,17 @@ let package = Package(
             name: "SiteGenCore",
             swiftSettings: layer
         ),
+        // Markdown: libcmark → HTML, plain text for summaries, link positions (the only user of libcmark).
+        .target(
+            name: "SiteGenMarkdown",
+            dependencies: ["SiteGenCore", "CCmark"],
+            swiftSettings: layer
+        ),
         .target(
             name: "SiteGen",
             dependencies: [
                 "SiteGenCore",
-                "CCmark",
+                "SiteGenMarkdown",
                 "CLibYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -82,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteGenTests",
-            dependencies: ["SiteGen", "SiteGenCore"],
+            dependencies: ["SiteGen", "SiteGenCore", "SiteGenMarkdown"],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),

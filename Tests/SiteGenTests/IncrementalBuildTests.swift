@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SiteGen
+@testable import SiteGenMarkdown
 
 /// Incremental rebuilds must give exactly the bytes of a clean full build, whatever was edited.
 @Suite struct IncrementalBuildTests {

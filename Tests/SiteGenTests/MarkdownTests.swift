@@ -1,5 +1,6 @@
 import Testing
 @testable import SiteGen
+@testable import SiteGenMarkdown
 
 @Suite struct MarkdownTests {
     let renderer = MarkdownRenderer(unsafe: false)

@@ -1,5 +1,6 @@
 import Foundation
 import SiteGenCore
+import SiteGenMarkdown
 
 /// What the Markdown stage found in each article body last time: the summary made from the
 /// body's text and the links and images it holds. Kept in `<site>/.sitegen-cache/` so that a

@@ -1,4 +1,5 @@
 import Mustache
+import SiteGenMarkdown
 
 /// An article body in a view model: the template engine asks it for its HTML only when the page
 /// is really rendered, and a fingerprint stands for it without rendering anything.

@@ -1,4 +1,5 @@
 import SiteGenCore
+import SiteGenMarkdown
 
 /// What the renderer needs of an article beyond its front matter: its summary, the links in
 /// its body and (when it was rendered in this build) the body as HTML. Computed once per build,

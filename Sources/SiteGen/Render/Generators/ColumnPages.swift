@@ -1,3 +1,5 @@
+import SiteGenMarkdown
+
 
 /// Every page of every column's list (its own and its descendants' articles, newest first),
 /// the first one with the column's `_index.md` introduction.

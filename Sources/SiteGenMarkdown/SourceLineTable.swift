@@ -15,7 +15,7 @@ import Darwin
 ///
 /// Lines are indexed lazily, only as far as the references asked about, so a body whose only
 /// link is near the top costs next to nothing. Only valid while `bytes` is alive.
-struct SourceLineTable {
+package struct SourceLineTable {
     private let bytes: UnsafeBufferPointer<UInt8>
     /// Byte offset where each line indexed so far starts; `\n`, `\r\n` and `\r` end lines,
     /// as in CommonMark.
@@ -29,7 +29,7 @@ struct SourceLineTable {
     private var lastConverted = (line: 0, offset: 0, column: 0)
 
     /// A table over `bytes`; nothing is indexed yet.
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         if let base = bytes.baseAddress, !bytes.isEmpty {
             hasCarriageReturns = memchr(base, 0x0D, bytes.count) != nil
@@ -41,7 +41,7 @@ struct SourceLineTable {
 
     /// The 1-based scalar column of a link (`image == false`) or image starting at libcmark's
     /// `line` and `byteColumn`; 0 when the position is unknown.
-    mutating func scalarColumn(line: Int, byteColumn: Int, image: Bool) -> Int {
+    package mutating func scalarColumn(line: Int, byteColumn: Int, image: Bool) -> Int {
         guard line >= 1, byteColumn >= 1 else { return 0 }
         indexLines(through: line + 1)
         guard line <= lineStarts.count else { return 0 }

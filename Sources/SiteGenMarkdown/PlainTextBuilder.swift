@@ -5,29 +5,29 @@ import SiteGenCore
 /// Works on UTF-8 bytes straight from libcmark's nodes (no `String` per text node). Between
 /// blocks and at line breaks it puts one space, except where Chinese text would read wrongly
 /// with one: between two CJK characters, or next to CJK punctuation (`。` `，` `」` …).
-struct PlainTextBuilder {
+package struct PlainTextBuilder {
     /// UTF-8 bytes kept at most; the text is cut at the last scalar boundary within it.
-    let byteLimit: Int
+    package let byteLimit: Int
     private var bytes: [UInt8] = []
     private var pendingBreak = false
     private var lastScalar: UInt32 = 0
     private var isClosed = false
 
     /// An empty builder that keeps at most `byteLimit` bytes.
-    init(byteLimit: Int) {
+    package init(byteLimit: Int) {
         self.byteLimit = byteLimit
     }
 
     /// Whether the limit has been reached (later text is dropped).
-    var isFull: Bool { isClosed }
+    package var isFull: Bool { isClosed }
 
     /// Notes a block boundary or line break: the next text is separated if it needs to be.
-    mutating func markBreak() {
+    package mutating func markBreak() {
         if !bytes.isEmpty { pendingBreak = true }
     }
 
     /// Appends one text run (valid UTF-8).
-    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
+    package mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard !chunk.isEmpty, !isClosed else { return }
         if bytes.isEmpty { bytes.reserveCapacity(min(byteLimit, 4096)) }
         if pendingBreak {
@@ -50,12 +50,12 @@ struct PlainTextBuilder {
     }
 
     /// The text collected so far.
-    func makeString() -> String {
+    package func makeString() -> String {
         String(decoding: bytes, as: UTF8.self)
     }
 
     /// No space next to existing whitespace, between CJK characters, or next to CJK punctuation.
-    static func needsSpace(after previous: UInt32, before next: UInt32) -> Bool {
+    package static func needsSpace(after previous: UInt32, before next: UInt32) -> Bool {
         if previous == 0 || next == 0 { return false }
         if isASCIIWhitespace(previous) || isASCIIWhitespace(next) { return false }
         if CJK.isPunctuation(previous) || CJK.isPunctuation(next) { return false }

@@ -12,22 +12,22 @@ import Foundation
 /// quotes). By default libcmark replaces raw HTML with `<!-- raw HTML omitted -->` and empties
 /// `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs; `unsafe: true` keeps both,
 /// for sites whose authors are trusted to write HTML.
-struct MarkdownRenderer: Sendable {
+package struct MarkdownRenderer: Sendable {
     /// How many UTF-8 bytes of plain text are kept for summaries: about 1,000 Chinese
     /// characters or 3,000 Latin letters, far more than any summary shows.
-    static let plainTextByteLimit = 3_000
+    package static let plainTextByteLimit = 3_000
 
     /// Whether raw HTML and every URL scheme pass through to the output.
-    let unsafe: Bool
+    package let unsafe: Bool
 
     /// A renderer; `unsafe: true` keeps raw HTML and dangerous URLs (`CMARK_OPT_UNSAFE`).
-    init(unsafe: Bool = false) {
+    package init(unsafe: Bool = false) {
         self.unsafe = unsafe
     }
 
     /// Renders one body. `bodyLine` is the 1-based line of the file where `markdown` starts
     /// (after the front matter), so reference positions are positions in the file.
-    func render(_ markdown: String, bodyLine: Int = 1) -> RenderedMarkdown {
+    package func render(_ markdown: String, bodyLine: Int = 1) -> RenderedMarkdown {
         var source = markdown
         return source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { characters in
