@@ -50,12 +50,18 @@ let package = Package(
             dependencies: ["SiteGenCore", "CCmark"],
             swiftSettings: layer
         ),
+        // YAML: libyaml events → a YAML tree with positions, typed field readers (the only user of libyaml).
+        .target(
+            name: "SiteGenYAML",
+            dependencies: ["SiteGenCore", "CLibYAML"],
+            swiftSettings: layer
+        ),
         .target(
             name: "SiteGen",
             dependencies: [
                 "SiteGenCore",
                 "SiteGenMarkdown",
-                "CLibYAML",
+                "SiteGenYAML",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: layer
@@ -88,7 +94,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteGenTests",
-            dependencies: ["SiteGen", "SiteGenCore", "SiteGenMarkdown"],
+            dependencies: ["SiteGen", "SiteGenCore", "SiteGenMarkdown", "SiteGenYAML"],
             exclude: ["Fixtures", "Snapshots"],
             swiftSettings: strict
         ),

@@ -1,5 +1,7 @@
 import Testing
 @testable import SiteGen
+@testable import SiteGenYAML
+@testable import SiteGenCore
 
 @Suite struct YAMLTests {
     private func parse(_ text: String, limits: YAMLParser.Limits = YAMLParser.Limits()) throws -> YAMLNode {

@@ -1,4 +1,5 @@
 import Foundation
+import SiteGenYAML
 
 /// The keys of `site.yml` as they are read one pair at a time into a `SiteConfig`.
 struct ConfigFields {

@@ -1,5 +1,6 @@
 import Foundation
 import SiteGenCore
+import SiteGenYAML
 
 /// Reads `site.yml` into a `SiteConfig`, every value checked for its type and range and every
 /// problem reported at its position in the file.

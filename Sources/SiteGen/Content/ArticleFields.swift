@@ -1,5 +1,6 @@
 import Foundation
 import SiteGenCore
+import SiteGenYAML
 
 /// The front matter keys of an article as they are read one pair at a time, each checked for
 /// its type and rules with a positioned error on failure.

@@ -1,5 +1,6 @@
 import Foundation
 import SiteGenCore
+import SiteGenYAML
 
 /// Reads one article file (front matter + Markdown) into an `Article`, reporting every problem
 /// of the file with its position. Pure: no disk access, so tests and the dev server can call it.

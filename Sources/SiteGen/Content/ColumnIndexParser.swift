@@ -1,4 +1,5 @@
 import SiteGenCore
+import SiteGenYAML
 
 /// Reads a column's `_index.md`: optional front matter with `title` and `description`, then a
 /// Markdown body. A file without front matter is all body; other keys (Hugo's `weight`…) are

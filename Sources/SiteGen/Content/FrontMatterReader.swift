@@ -1,4 +1,5 @@
 import SiteGenCore
+import SiteGenYAML
 
 /// The shared first half of reading an article or an `_index.md`: split off the front matter,
 /// parse its YAML and check that it is a mapping, reporting each failure at its file position.

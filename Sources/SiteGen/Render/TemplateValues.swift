@@ -1,3 +1,5 @@
+import SiteGenCore
+
 
 /// Converts pass-through front matter and `site.yml` values into what templates read.
 enum TemplateValues {

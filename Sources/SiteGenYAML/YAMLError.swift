@@ -4,16 +4,16 @@
 ///
 /// Positions are 1-based and relative to the parsed text; callers add the line where that text
 /// starts in its file.
-struct YAMLError: Error, Sendable, Hashable {
+package struct YAMLError: Error, Sendable, Hashable {
     /// What is wrong, e.g. `could not find expected ':' (while scanning a simple key)`.
-    var message: String
+    package var message: String
     /// 1-based line in the parsed text.
-    var line: Int
+    package var line: Int
     /// 1-based column (Unicode scalars) in the parsed text.
-    var column: Int
+    package var column: Int
 
     /// Creates an error.
-    init(_ message: String, line: Int, column: Int) {
+    package init(_ message: String, line: Int, column: Int) {
         self.message = message
         self.line = line
         self.column = column

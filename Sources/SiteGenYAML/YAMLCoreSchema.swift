@@ -1,11 +1,13 @@
+import SiteGenCore
+
 
 /// YAML 1.2 core schema resolution for plain scalars: null, booleans, integers and floats;
 /// everything else (and every quoted or block scalar) is a string.
 ///
 /// Hand-written checks instead of regular expressions: this runs for every front matter value.
-enum YAMLCoreSchema {
+package enum YAMLCoreSchema {
     /// The typed value of a scalar's text.
-    static func resolve(_ text: String, plain: Bool) -> TemplateValue {
+    package static func resolve(_ text: String, plain: Bool) -> TemplateValue {
         guard plain else { return .string(text) }
         if isNull(text) { return .null }
         switch text {
@@ -19,7 +21,7 @@ enum YAMLCoreSchema {
     }
 
     /// Whether a plain scalar means null (`null`, `Null`, `NULL`, `~` or nothing).
-    static func isNull(_ text: String) -> Bool {
+    package static func isNull(_ text: String) -> Bool {
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
@@ -27,7 +29,7 @@ enum YAMLCoreSchema {
     }
 
     /// A core-schema integer: decimal with optional sign, `0o` octal or `0x` hexadecimal.
-    static func integer(_ text: String) -> Int? {
+    package static func integer(_ text: String) -> Int? {
         let utf8 = Array(text.utf8)
         guard !utf8.isEmpty else { return nil }
         if utf8.count > 2, utf8[0] == UInt8(ascii: "0") {
@@ -41,7 +43,7 @@ enum YAMLCoreSchema {
     }
 
     /// A core-schema float: `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, `.inf`, `.nan`.
-    static func float(_ text: String) -> Double? {
+    package static func float(_ text: String) -> Double? {
         switch text {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
         case "-.inf", "-.Inf", "-.INF": return -.infinity

@@ -3,33 +3,33 @@
 /// `YAMLParser.Limits`.
 ///
 /// Kept apart from the libyaml calls so that the tree logic is plain Swift.
-struct YAMLTreeBuilder {
+package struct YAMLTreeBuilder {
     /// The kind of collection being opened.
-    enum CollectionKind {
+    package enum CollectionKind {
         case sequence
         case mapping
     }
 
     /// A collection whose end event has not arrived yet.
     private struct OpenCollection {
-        var kind: CollectionKind
-        var mark: YAMLMark
-        var anchor: String?
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
-        var pendingKey: YAMLNode?
-        var keys: Set<String> = []
+        package var kind: CollectionKind
+        package var mark: YAMLMark
+        package var anchor: String?
+        package var items: [YAMLNode] = []
+        package var pairs: [YAMLPair] = []
+        package var pendingKey: YAMLNode?
+        package var keys: Set<String> = []
         /// Nodes in this subtree, itself included.
-        var size = 1
+        package var size = 1
         /// Height of the tallest child subtree.
-        var childHeight = 0
+        package var childHeight = 0
     }
 
     /// An anchored node remembered for later aliases.
     private struct Anchored {
-        var node: YAMLNode
-        var size: Int
-        var height: Int
+        package var node: YAMLNode
+        package var size: Int
+        package var height: Int
     }
 
     private let limits: YAMLParser.Limits
@@ -40,12 +40,12 @@ struct YAMLTreeBuilder {
     private(set) var root: YAMLNode?
 
     /// Creates a builder with the given caps.
-    init(limits: YAMLParser.Limits) {
+    package init(limits: YAMLParser.Limits) {
         self.limits = limits
     }
 
     /// Adds a scalar (a leaf) at the current position.
-    mutating func add(_ node: YAMLNode, anchor: String?) throws(YAMLError) {
+    package mutating func add(_ node: YAMLNode, anchor: String?) throws(YAMLError) {
         try count(1, at: node)
         if let anchor { anchors[anchor] = Anchored(node: node, size: 1, height: 0) }
         try attach(node, size: 1, height: 0)
@@ -68,7 +68,7 @@ struct YAMLTreeBuilder {
     }
 
     /// Closes the innermost collection.
-    mutating func close() throws(YAMLError) {
+    package mutating func close() throws(YAMLError) {
         guard let done = stack.popLast() else { return }
         let value: YAMLValue = done.kind == .sequence ? .sequence(done.items) : .mapping(done.pairs)
         let node = YAMLNode(value, line: done.mark.line, column: done.mark.column)
@@ -78,7 +78,7 @@ struct YAMLTreeBuilder {
     }
 
     /// Inserts a copy of an anchored node.
-    mutating func alias(_ name: String, at mark: YAMLMark) throws(YAMLError) {
+    package mutating func alias(_ name: String, at mark: YAMLMark) throws(YAMLError) {
         guard let target = anchors[name] else {
             throw YAMLError("unknown alias '*\(name)'", line: mark.line, column: mark.column)
         }

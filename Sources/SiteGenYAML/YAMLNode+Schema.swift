@@ -1,7 +1,9 @@
+import SiteGenCore
+
 
 extension YAMLNode {
     /// The node as a template value, plain scalars typed by the YAML 1.2 core schema.
-    var templateValue: TemplateValue {
+    package var templateValue: TemplateValue {
         switch value {
         case .scalar(let text, let plain):
             return YAMLCoreSchema.resolve(text, plain: plain)
@@ -15,31 +17,31 @@ extension YAMLNode {
     }
 
     /// Whether the node is a plain null (`~`, `null` or an empty value).
-    var isNull: Bool {
+    package var isNull: Bool {
         if case .scalar(let text, true) = value { return YAMLCoreSchema.isNull(text) }
         return false
     }
 
     /// The text of a scalar node, `nil` for collections.
-    var scalarText: String? {
+    package var scalarText: String? {
         if case .scalar(let text, _) = value { return text }
         return nil
     }
 
     /// The node's pairs if it is a mapping.
-    var pairs: [YAMLPair]? {
+    package var pairs: [YAMLPair]? {
         if case .mapping(let pairs) = value { return pairs }
         return nil
     }
 
     /// The node's items if it is a sequence.
-    var items: [YAMLNode]? {
+    package var items: [YAMLNode]? {
         if case .sequence(let items) = value { return items }
         return nil
     }
 
     /// What the node is, for messages: `a string`, `an integer`, `a list`…
-    var kindDescription: String {
+    package var kindDescription: String {
         switch value {
         case .sequence: return "a list"
         case .mapping: return "a mapping"

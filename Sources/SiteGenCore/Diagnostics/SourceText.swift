@@ -1,24 +1,22 @@
-import SiteGenCore
-
 /// The decoded text of one source file with the path used in messages, able to hand out a
 /// location and the offending line for a diagnostic.
 ///
 /// Lines are looked up by scanning only when a diagnostic needs one, so the fast path pays
 /// nothing for them.
-struct SourceText: Sendable {
+package struct SourceText: Sendable {
     /// Path relative to the site folder, e.g. `content/guonei/a.md`.
-    let path: String
+    package let path: String
     /// The text, without BOM, line endings normalised to `\n`.
-    let text: String
+    package let text: String
 
     /// Creates a source text.
-    init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.path = path
         self.text = text
     }
 
     /// The text of 1-based line `number`, without its line break; `nil` past the end.
-    func line(_ number: Int) -> String? {
+    package func line(_ number: Int) -> String? {
         guard number >= 1 else { return nil }
         var current = 1
         var start = text.utf8.startIndex
@@ -36,12 +34,12 @@ struct SourceText: Sendable {
     }
 
     /// An error at a 1-based line and column, with the source line attached.
-    func error(_ message: String, line: Int, column: Int) -> Diagnostic {
+    package func error(_ message: String, line: Int, column: Int) -> Diagnostic {
         .error(message, at: SourceLocation(path: path, line: line, column: column), sourceLine: self.line(line))
     }
 
     /// A warning at a 1-based line and column, with the source line attached.
-    func warning(_ message: String, line: Int, column: Int) -> Diagnostic {
+    package func warning(_ message: String, line: Int, column: Int) -> Diagnostic {
         .warning(message, at: SourceLocation(path: path, line: line, column: column), sourceLine: self.line(line))
     }
 }

@@ -6,16 +6,16 @@ import CLibYAML
 /// libyaml keeps pointers into it, and the input buffer stays alive for the whole parse.
 /// Anchors are resolved, with caps on the total number of nodes and on nesting depth so that an
 /// alias bomb or absurd nesting becomes an error instead of a hang or a crash.
-enum YAMLParser {
+package enum YAMLParser {
     /// Caps that keep hostile input cheap.
-    struct Limits: Sendable, Hashable {
+    package struct Limits: Sendable, Hashable {
         /// Maximum number of nodes in the resolved tree (aliases count their whole subtree).
-        var maxNodes: Int = 100_000
+        package var maxNodes: Int = 100_000
         /// Maximum nesting depth of sequences and mappings.
-        var maxDepth: Int = 64
+        package var maxDepth: Int = 64
 
         /// The default limits.
-        init(maxNodes: Int = 100_000, maxDepth: Int = 64) {
+        package init(maxNodes: Int = 100_000, maxDepth: Int = 64) {
             self.maxNodes = maxNodes
             self.maxDepth = maxDepth
         }
@@ -23,7 +23,7 @@ enum YAMLParser {
 
     /// Parses the first document of `text`; `nil` when the text holds no document (empty or
     /// only comments). Later documents are ignored.
-    static func parse(_ text: some StringProtocol, limits: Limits = Limits()) throws(YAMLError) -> YAMLNode? {
+    package static func parse(_ text: some StringProtocol, limits: Limits = Limits()) throws(YAMLError) -> YAMLNode? {
         var owned = String(text)
         let result: Result<YAMLNode?, YAMLError> = owned.withUTF8 { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return .success(nil) }

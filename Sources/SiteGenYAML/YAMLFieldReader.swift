@@ -5,38 +5,38 @@ import SiteGenCore
 ///
 /// Positions of nodes are relative to the YAML text; `lineOffset` turns them into file lines
 /// (front matter starts on line 2 of its file, so its offset is 1).
-struct YAMLFieldReader {
+package struct YAMLFieldReader {
     /// The file the YAML came from.
-    let source: SourceText
+    package let source: SourceText
     /// Added to node lines to get file lines.
-    let lineOffset: Int
+    package let lineOffset: Int
     /// Everything reported so far.
-    var diagnostics = Diagnostics()
+    package var diagnostics = Diagnostics()
 
     /// Creates a reader for YAML that starts `lineOffset` lines into `source`.
-    init(source: SourceText, lineOffset: Int) {
+    package init(source: SourceText, lineOffset: Int) {
         self.source = source
         self.lineOffset = lineOffset
     }
 
     /// The file location of a node.
-    func location(of node: YAMLNode) -> SourceLocation {
+    package func location(of node: YAMLNode) -> SourceLocation {
         SourceLocation(path: source.path, line: node.line + lineOffset, column: node.column)
     }
 
     /// Records an error at a node.
-    mutating func error(_ message: String, at node: YAMLNode) {
+    package mutating func error(_ message: String, at node: YAMLNode) {
         diagnostics.append(source.error(message, line: node.line + lineOffset, column: node.column))
     }
 
     /// Records a warning at a node.
-    mutating func warning(_ message: String, at node: YAMLNode) {
+    package mutating func warning(_ message: String, at node: YAMLNode) {
         diagnostics.append(source.warning(message, line: node.line + lineOffset, column: node.column))
     }
 
     /// A scalar's text; `nil` (and an error unless it is null) for anything else.
     /// Plain numbers and booleans are accepted as their text: `title: 2024` is a fine title.
-    mutating func string(_ node: YAMLNode, name: String) -> String? {
+    package mutating func string(_ node: YAMLNode, name: String) -> String? {
         if node.isNull { return nil }
         guard let text = node.scalarText else {
             error("expected a string for '\(name)', found \(node.kindDescription)", at: node)
@@ -46,7 +46,7 @@ struct YAMLFieldReader {
     }
 
     /// An integer of at least `minimum`; `nil` and an error otherwise (null is absent).
-    mutating func int(_ node: YAMLNode, name: String, minimum: Int) -> Int? {
+    package mutating func int(_ node: YAMLNode, name: String, minimum: Int) -> Int? {
         if node.isNull { return nil }
         let wanted = minimum == 0 ? "a non-negative integer" : "an integer of at least \(minimum)"
         guard case .int(let value) = node.templateValue else {
@@ -61,7 +61,7 @@ struct YAMLFieldReader {
     }
 
     /// A boolean (`true`/`false`); `nil` and an error otherwise (null is absent).
-    mutating func bool(_ node: YAMLNode, name: String) -> Bool? {
+    package mutating func bool(_ node: YAMLNode, name: String) -> Bool? {
         if node.isNull { return nil }
         guard case .bool(let value) = node.templateValue else {
             error("expected true or false for '\(name)', found \(node.kindDescription)", at: node)
@@ -71,7 +71,7 @@ struct YAMLFieldReader {
     }
 
     /// A list of strings with the node of each item; `nil` and an error otherwise.
-    mutating func stringList(_ node: YAMLNode, name: String) -> [(text: String, node: YAMLNode)]? {
+    package mutating func stringList(_ node: YAMLNode, name: String) -> [(text: String, node: YAMLNode)]? {
         if node.isNull { return [] }
         guard let items = node.items else {
             error("expected a list of strings for '\(name)', found \(node.kindDescription)", at: node)
@@ -81,7 +81,7 @@ struct YAMLFieldReader {
     }
 
     /// A single string or a list of strings, as a list.
-    mutating func stringOrList(_ node: YAMLNode, name: String) -> [(text: String, node: YAMLNode)]? {
+    package mutating func stringOrList(_ node: YAMLNode, name: String) -> [(text: String, node: YAMLNode)]? {
         if node.isNull { return [] }
         if let text = node.scalarText { return [(text, node)] }
         guard let items = node.items else {
@@ -92,7 +92,7 @@ struct YAMLFieldReader {
     }
 
     /// A mapping's pairs; `nil` and an error otherwise (null is an empty mapping).
-    mutating func mapping(_ node: YAMLNode, name: String) -> [YAMLPair]? {
+    package mutating func mapping(_ node: YAMLNode, name: String) -> [YAMLPair]? {
         if node.isNull { return [] }
         guard let pairs = node.pairs else {
             error("expected a mapping for '\(name)', found \(node.kindDescription)", at: node)

@@ -1,4 +1,3 @@
-
 /// A value passed through from front matter or `site.yml` to templates unchanged in shape.
 ///
 /// Sendable and hashable so that articles stay plain values; the renderer turns it into what
