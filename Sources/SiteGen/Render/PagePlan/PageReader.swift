@@ -125,7 +125,9 @@ struct PageReader {
 
     /// The columns from the top down to `id` (a breadcrumb).
     mutating func chain(to id: String) -> [Column] {
-        fold(columns: source.graph.columns.chain(to: id).compactMap { source.graph.columns[$0] })
+        guard let chain = source.chains[id] else { return fold(columns: []) }
+        fingerprint.add(chain.key)
+        return chain.columns
     }
 
     /// The top-level columns in order.
@@ -243,8 +245,9 @@ struct DatedPath: Sendable {
 }
 
 /// What page keys are made from: the graph, each article's key, the site-wide key and the
-/// shared blocks. Only `PageReader` reads it.
-struct PageSource: Sendable {
+/// shared blocks. Only `PageReader` reads it. A class, so that each of the site's thousands of
+/// readers holds one reference rather than a copy of everything here.
+final class PageSource: Sendable {
     fileprivate let graph: SiteGraph
     fileprivate let config: SiteConfig
     /// Each article's key (`articleKey`) with its output path, by article index.
@@ -255,6 +258,8 @@ struct PageSource: Sendable {
     fileprivate let blocks: SharedBlocks
     /// The build's time, which only `PageReader.links(of:publishedWithin:limit:)` reads.
     fileprivate let now: Date
+    /// Each column's breadcrumb (`ColumnTree.chain(to:)`) with the key of its ids and names.
+    fileprivate let chains: [String: (columns: [Column], key: UInt64)]
 
     init(
         graph: SiteGraph, prepared: [PreparedArticle], config: SiteConfig, templatesFingerprint: UInt64, blocks: SharedBlocks, now: Date
@@ -273,6 +278,17 @@ struct PageSource: Sendable {
         }
         articleKeys = keys.map(\.0)
         datedPathKeys = keys.map(\.1)
+        var chains: [String: (columns: [Column], key: UInt64)] = [:]
+        for id in graph.columns.order {
+            let columns = graph.columns.chain(to: id).compactMap { graph.columns[$0] }
+            var fingerprint = Fingerprint(seed: UInt64(columns.count))
+            for column in columns {
+                fingerprint.add(column.id)
+                fingerprint.add(column.name)
+            }
+            chains[id] = (columns, fingerprint.value)
+        }
+        self.chains = chains
         siteKey = Fingerprint.of(
             seed: 0x7061_6765_6B65_7973, SiteGenVersion.engine, templatesFingerprint, config.sourceKey, config.baseURL
         )
