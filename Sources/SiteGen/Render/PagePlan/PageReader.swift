@@ -219,8 +219,6 @@ struct ArticleRef: Sendable {
 /// Articles a page lists; only `PageReader` makes one.
 struct LinkList: Sendable {
     fileprivate let indices: [Int]
-    var isEmpty: Bool { indices.isEmpty }
-    var count: Int { indices.count }
 }
 
 /// A column as a page read it.
