@@ -118,7 +118,6 @@ struct PageReader {
         let index = source.graph.columnIndexes[id]
         fingerprint.add(true)
         _ = fold(columns: [column] + children)
-        fingerprint.add(column.description)
         fingerprint.add([index?.title.map { [$0] } ?? [], index?.description.map { [$0] } ?? [], index.map { [$0.body] } ?? []] as [Any])
         return ColumnRead(column: column, children: children, index: index)
     }
@@ -141,11 +140,7 @@ struct PageReader {
     }
 
     private mutating func fold(columns: [Column]) -> [Column] {
-        fingerprint.add(columns.count)
-        for column in columns {
-            fingerprint.add(column.id)
-            fingerprint.add(column.name)
-        }
+        fingerprint.add(PageSource.key(of: columns))
         return columns
     }
 
@@ -279,17 +274,22 @@ final class PageSource: Sendable {
         var chains: [String: (columns: [Column], key: UInt64)] = [:]
         for id in graph.columns.order {
             let columns = graph.columns.chain(to: id).compactMap { graph.columns[$0] }
-            var fingerprint = Fingerprint(seed: UInt64(columns.count))
-            for column in columns {
-                fingerprint.add(column.id)
-                fingerprint.add(column.name)
-            }
-            chains[id] = (columns, fingerprint.value)
+            chains[id] = (columns, Self.key(of: columns))
         }
         self.chains = chains
         siteKey = Fingerprint.of(
             seed: 0x7061_6765_6B65_7973, SiteGenVersion.engine, templatesFingerprint, config.sourceKey, config.baseURL
         )
+    }
+
+    /// Everything about `columns` a page can show: each column's whole value (names, description,
+    /// place in the tree), so a read that hands out a `Column` covers all of it.
+    static func key(of columns: [Column]) -> UInt64 {
+        var fingerprint = Fingerprint(seed: UInt64(columns.count))
+        for column in columns {
+            fingerprint.add([column.id, column.slug, column.name, column.description, column.parent ?? "", column.children, column.ancestors] as [Any])
+        }
+        return fingerprint.value
     }
 
     /// Everything about one article: its front matter and its body's Markdown key.
